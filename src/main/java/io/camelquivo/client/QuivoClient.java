@@ -1,0 +1,81 @@
+package io.camelquivo.client;
+
+import io.camelquivo.error.QuivoException;
+import io.camelquivo.error.QuivoUnauthorizedException;
+import io.camelquivo.error.StatusFamily;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hc.core5.net.URIBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends {@link QuivoRequest}s with the session's token and the API key, and turns every non-2xx answer
+ * into the {@link QuivoException} subclass of its {@link StatusFamily}. It never retries: that is the
+ * error policy's job. When Quivo refuses a token, that token is dropped before the exception is thrown, so
+ * the next attempt logs in again (once, however many attempts failed on it).
+ */
+public final class QuivoClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuivoClient.class);
+
+    private final HttpTransport transport;
+    private final String baseUrl;
+    private final String apiKey;
+    private final String authorizationPrefix;
+    private final QuivoAuthenticator authenticator;
+    private final Clock clock;
+
+    public QuivoClient(HttpTransport transport, Credentials credentials, String authorizationPrefix,
+            QuivoAuthenticator authenticator, Clock clock) {
+        this.transport = transport;
+        this.baseUrl = credentials.baseUrl();
+        this.apiKey = credentials.apiKey();
+        this.authorizationPrefix = authorizationPrefix == null ? "" : authorizationPrefix;
+        this.authenticator = authenticator;
+        this.clock = clock;
+    }
+
+    public QuivoResponse execute(QuivoRequest request) {
+        SessionToken token = authenticator.token();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", authorizationPrefix + token.value());
+        headers.put("X-Api-Key", apiKey);
+        headers.put("Accept", "application/json");
+        long started = System.nanoTime();
+        HttpTransport.RawResponse answer;
+        try {
+            answer = transport.send(request.method(), uri(request), headers, request.body());
+        } catch (IOException e) {
+            LOG.debug("Quivo {} {} {}: no answer ({})", request.operation(), request.method(), request.path(),
+                    e.getClass().getSimpleName());
+            throw Failures.noAnswer(request.operation(), request.method(), request.path(), e);
+        }
+        LOG.debug("Quivo {} {} {} -> {} in {} ms", request.operation(), request.method(), request.path(),
+                answer.status(), (System.nanoTime() - started) / 1_000_000);
+        if (answer.status() / 100 == 2) {
+            boolean empty = answer.body() == null || answer.body().length == 0;
+            return new QuivoResponse(answer.status(), answer.headers(), empty ? null : answer.body());
+        }
+        QuivoException failure = StatusFamily.toException(
+                Failures.fromAnswer(request.operation(), request.method(), request.path(), answer, clock));
+        if (failure instanceof QuivoUnauthorizedException) {
+            authenticator.invalidate(token);
+        }
+        throw failure;
+    }
+
+    private URI uri(QuivoRequest request) {
+        try {
+            URIBuilder builder = new URIBuilder(baseUrl + request.path());
+            request.query().forEach(builder::addParameter);
+            return builder.build();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a valid Quivo path: " + request.path(), e);
+        }
+    }
+}

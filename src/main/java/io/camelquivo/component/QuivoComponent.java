@@ -1,0 +1,181 @@
+package io.camelquivo.component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelquivo.client.Credentials;
+import io.camelquivo.client.HttpTransport;
+import io.camelquivo.client.LoginSession;
+import io.camelquivo.client.QuivoClient;
+import io.camelquivo.client.SessionSettings;
+import io.camelquivo.client.TransportSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.IOHelper;
+
+/**
+ * The {@code quivo:} component. It owns what is shared and expensive: one pooled HTTP client, and one
+ * login session per Quivo account, so that every endpoint of an account shares a token.
+ */
+@Component("quivo")
+public class QuivoComponent extends DefaultComponent {
+
+    @Metadata(description = "The Quivo account and session settings; endpoints start from a copy of it.")
+    private QuivoConfiguration configuration = new QuivoConfiguration();
+    @Metadata(label = "advanced", defaultValue = "10000", description = "Milliseconds to open a connection.")
+    private int connectTimeout = 10_000;
+    @Metadata(label = "advanced", defaultValue = "30000", description = "Milliseconds to wait for Quivo's answer"
+            + " once a request is sent.")
+    private int responseTimeout = 30_000;
+    @Metadata(label = "advanced", defaultValue = "30000", description = "Milliseconds to wait for a free"
+            + " connection from the pool.")
+    private int connectionRequestTimeout = 30_000;
+    @Metadata(label = "advanced", defaultValue = "50", description = "The size of the connection pool.")
+    private int maxConnections = 50;
+    @Metadata(label = "security", description = "TLS settings (trust store, key store, protocols) for calls to"
+            + " Quivo; the JVM's defaults when unset.")
+    private SSLContextParameters sslContextParameters;
+    @Metadata(label = "proxy", description = "The host of an HTTP proxy in front of Quivo.")
+    private String proxyHost;
+    @Metadata(label = "proxy", description = "The port of the HTTP proxy.")
+    private Integer proxyPort;
+    @Metadata(label = "advanced", description = "The Jackson mapper that writes bodies and unmarshals answers;"
+            + " a plain ObjectMapper when unset.")
+    private ObjectMapper objectMapper;
+
+    private HttpTransport transport;
+    private final Map<SessionKey, LoginSession> sessions = new ConcurrentHashMap<>();
+
+    /** Accounts are told apart by credentials and session settings together. */
+    private record SessionKey(Credentials credentials, SessionSettings settings) {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        QuivoEndpoint endpoint = new QuivoEndpoint(uri, this, remaining, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (objectMapper == null) {
+            objectMapper = new ObjectMapper().findAndRegisterModules();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        sessions.clear();
+        IOHelper.close(transport);
+        transport = null;
+        super.doStop();
+    }
+
+    /** The client for an endpoint's account, sharing the login session with every other endpoint of it. */
+    QuivoClient clientFor(QuivoConfiguration config) throws Exception {
+        Credentials credentials = QuivoSettings.credentials(config);
+        SessionSettings sessionSettings = QuivoSettings.session(config);
+        HttpTransport shared = transport();
+        LoginSession session = sessions.computeIfAbsent(new SessionKey(credentials, sessionSettings),
+                key -> new LoginSession(shared, credentials, sessionSettings, Clock.systemUTC()));
+        return new QuivoClient(shared, credentials, sessionSettings.authorizationPrefix(), session,
+                Clock.systemUTC());
+    }
+
+    /** The sessions opened so far, for health checks and metrics. */
+    public Collection<LoginSession> getSessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    private synchronized HttpTransport transport() throws Exception {
+        if (transport == null) {
+            String proxy = proxyHost == null ? null : "http://" + proxyHost + ":" + (proxyPort == null ? 80 : proxyPort);
+            transport = new HttpTransport(new TransportSettings(Duration.ofMillis(connectTimeout),
+                    Duration.ofMillis(responseTimeout), Duration.ofMillis(connectionRequestTimeout), maxConnections,
+                    sslContextParameters == null ? null : sslContextParameters.createSSLContext(getCamelContext()),
+                    proxy));
+        }
+        return transport;
+    }
+
+    public QuivoConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(QuivoConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public int getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(int connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public int getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(int responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getConnectionRequestTimeout() {
+        return connectionRequestTimeout;
+    }
+
+    public void setConnectionRequestTimeout(int connectionRequestTimeout) {
+        this.connectionRequestTimeout = connectionRequestTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    public void setObjectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+}

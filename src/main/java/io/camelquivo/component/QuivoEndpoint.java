@@ -1,0 +1,225 @@
+package io.camelquivo.component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelquivo.client.QuivoClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * One Quivo operation, e.g. {@code quivo:orders.create} or {@code quivo:orders.list?query=sku:ABC}.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "quivo", title = "Quivo", syntax = "quivo:operation",
+             producerOnly = true, category = { Category.SAAS }, headersClass = QuivoConstants.class)
+public class QuivoEndpoint extends DefaultEndpoint {
+
+    @UriPath(enums = "orders.create,orders.list,orders.refetch,orders.update,orders.updateAddress,"
+            + "warehouses.list,sellers.list,request", description = "The operation to perform.")
+    @Metadata(required = true)
+    private String operation;
+    @UriParam
+    private QuivoConfiguration configuration;
+    @UriParam(label = "producer", description = "The order id for orders.refetch, orders.update and"
+            + " orders.updateAddress; the CamelQuivoOrderId header overrides it.")
+    private Long orderId;
+    @UriParam(label = "producer", description = "List operations: Quivo's search expression, e.g."
+            + " orderIdentifier:SHOP-1001 or sku:ABC.")
+    private String query;
+    @UriParam(label = "producer", description = "List operations: field:direction, e.g. created:desc.")
+    private String sort;
+    @UriParam(label = "producer", description = "List operations: the page, 0-based; ignored when"
+            + " searchAfter is given.")
+    private Integer page;
+    @UriParam(label = "producer", description = "List operations: elements per page; Quivo's default is 25"
+            + " and its maximum 1000.")
+    private Integer pageSize;
+    @UriParam(label = "producer", description = "List operations: cursor paging, the sort value of the last"
+            + " element of the previous page (a JSON array when sort has several fields).")
+    private String searchAfter;
+    @UriParam(label = "producer", defaultValue = "DELIVERY", enums = "DELIVERY,INVOICE,DELIVERY_AND_INVOICE",
+              description = "orders.updateAddress: which address the body replaces.")
+    private String addressType = "DELIVERY";
+    @UriParam(label = "producer", defaultValue = "GET", enums = "GET,POST,PUT,PATCH,DELETE",
+              description = "The request operation: the HTTP method.")
+    private String method = "GET";
+    @UriParam(label = "producer", description = "The request operation: the path below the base URL, e.g."
+            + " /shipments; it may carry a query string.")
+    private String path;
+    @UriParam(label = "producer", description = "Unmarshal the answer to this type (e.g. java.util.Map,"
+            + " java.util.List, com.fasterxml.jackson.databind.JsonNode or a class of your own). By default the"
+            + " body is the answer's JSON as a String; answers without a body give a null body.")
+    private Class<?> unmarshalType;
+
+    private QuivoOperation resolvedOperation;
+    private QuivoClient client;
+
+    public QuivoEndpoint(String uri, QuivoComponent component, String operation, QuivoConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public QuivoComponent getComponent() {
+        return (QuivoComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return switch (resolvedOperation()) {
+            case ORDERS_CREATE -> new CreateOrderProducer(this);
+            case ORDERS_LIST -> new ListProducer(this, "/orders");
+            case ORDERS_REFETCH -> new RefetchOrderProducer(this);
+            case ORDERS_UPDATE -> new UpdateOrderProducer(this);
+            case ORDERS_UPDATE_ADDRESS -> new UpdateOrderAddressProducer(this);
+            case WAREHOUSES_LIST -> new ListProducer(this, "/warehouses");
+            case SELLERS_LIST -> new ListProducer(this, "/sellers");
+            case REQUEST -> new RequestProducer(this);
+        };
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("quivo:" + operation + " can only send; it has no consumer");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        resolvedOperation();
+        client = getComponent().clientFor(configuration);
+    }
+
+    QuivoOperation resolvedOperation() {
+        if (resolvedOperation == null) {
+            resolvedOperation = QuivoOperation.of(operation);
+        }
+        return resolvedOperation;
+    }
+
+    QuivoClient client() {
+        return client;
+    }
+
+    ObjectMapper objectMapper() {
+        return getComponent().getObjectMapper();
+    }
+
+    /** The body of an answer as the endpoint is configured to give it. */
+    Object readBody(byte[] body) throws IOException {
+        if (body == null) {
+            return null;
+        }
+        if (unmarshalType == null || unmarshalType == String.class) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+        if (unmarshalType == byte[].class) {
+            return body;
+        }
+        return objectMapper().readValue(body, unmarshalType);
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public QuivoConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(QuivoConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Long getOrderId() {
+        return orderId;
+    }
+
+    public void setOrderId(Long orderId) {
+        this.orderId = orderId;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
+    }
+
+    public Integer getPage() {
+        return page;
+    }
+
+    public void setPage(Integer page) {
+        this.page = page;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getSearchAfter() {
+        return searchAfter;
+    }
+
+    public void setSearchAfter(String searchAfter) {
+        this.searchAfter = searchAfter;
+    }
+
+    public String getAddressType() {
+        return addressType;
+    }
+
+    public void setAddressType(String addressType) {
+        this.addressType = addressType;
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    public void setMethod(String method) {
+        this.method = method;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public Class<?> getUnmarshalType() {
+        return unmarshalType;
+    }
+
+    public void setUnmarshalType(Class<?> unmarshalType) {
+        this.unmarshalType = unmarshalType;
+    }
+}

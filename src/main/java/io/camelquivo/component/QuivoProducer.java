@@ -1,0 +1,88 @@
+package io.camelquivo.component;
+
+import io.camelquivo.client.QuivoRequest;
+import io.camelquivo.client.QuivoResponse;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * What every operation shares: send the request that the subclass builds, then put the answer's status,
+ * headers and body on the message. The token is added by the client on every attempt, so a redelivery
+ * never replays a stale one.
+ */
+abstract class QuivoProducer extends DefaultProducer {
+
+    QuivoProducer(QuivoEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public QuivoEndpoint getEndpoint() {
+        return (QuivoEndpoint) super.getEndpoint();
+    }
+
+    protected abstract QuivoRequest toRequest(Exchange exchange) throws Exception;
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        QuivoResponse response = getEndpoint().client().execute(toRequest(exchange));
+        Message message = exchange.getMessage();
+        message.setHeader(QuivoConstants.STATUS_CODE, response.status());
+        message.setHeader(QuivoConstants.RESPONSE_HEADERS, response.headers());
+        message.setBody(getEndpoint().readBody(response.body()));
+    }
+
+    protected String operationId() {
+        return getEndpoint().resolvedOperation().id();
+    }
+
+    /** The body as JSON bytes: text and bytes are sent as they are, anything else is written by Jackson. */
+    protected byte[] jsonBody(Exchange exchange) throws Exception {
+        Object body = exchange.getMessage().getBody();
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (body instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        if (body instanceof InputStream stream) {
+            return stream.readAllBytes();
+        }
+        if (body instanceof WrappedFile<?> || body instanceof File || body instanceof Path) {
+            return exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, body);
+        }
+        return getEndpoint().objectMapper().writeValueAsBytes(body);
+    }
+
+    protected byte[] requiredJsonBody(Exchange exchange) throws Exception {
+        byte[] body = jsonBody(exchange);
+        if (body == null || body.length == 0) {
+            throw new IllegalArgumentException("quivo:" + operationId() + " needs a JSON body, and the message has none");
+        }
+        return body;
+    }
+
+    /** A header wins over the endpoint option, so one endpoint can serve many orders. */
+    protected <T> T headerOr(Exchange exchange, String header, Class<T> type, T endpointValue) {
+        T value = exchange.getMessage().getHeader(header, type);
+        return value != null ? value : endpointValue;
+    }
+
+    protected long requiredOrderId(Exchange exchange) {
+        Long orderId = headerOr(exchange, QuivoConstants.ORDER_ID, Long.class, getEndpoint().getOrderId());
+        if (orderId == null) {
+            throw new IllegalArgumentException("quivo:" + operationId() + " needs an order id: set the orderId"
+                    + " option or the " + QuivoConstants.ORDER_ID + " header");
+        }
+        return orderId;
+    }
+}

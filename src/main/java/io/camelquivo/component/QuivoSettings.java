@@ -1,0 +1,90 @@
+package io.camelquivo.component;
+
+import io.camelquivo.client.Credentials;
+import io.camelquivo.client.SessionSettings;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Turns a {@link QuivoConfiguration} into checked client settings. Every refusal names the option, so a
+ * wrong setting is found from the first error line.
+ */
+final class QuivoSettings {
+
+    static final String PRODUCTION_BASE_URL = "https://api.quivo.co";
+
+    private QuivoSettings() {
+    }
+
+    static Credentials credentials(QuivoConfiguration config) {
+        return new Credentials(baseUrl(config), required("apiKey", config.getApiKey()),
+                required("username", config.getUsername()), required("password", config.getPassword()));
+    }
+
+    static SessionSettings session(QuivoConfiguration config) {
+        return new SessionSettings(Duration.ofSeconds(config.getTokenLifetimeSeconds()),
+                Duration.ofSeconds(config.getTokenRefreshMarginSeconds()), config.getAuthorizationPrefix(),
+                Duration.ofSeconds(config.getLoginBackoffSeconds()),
+                Duration.ofSeconds(config.getLoginBackoffMaxSeconds()));
+    }
+
+    static String baseUrl(QuivoConfiguration config) {
+        String url = config.getBaseUrl();
+        if (url == null || url.isBlank()) {
+            url = environmentUrl(config.getEnvironment());
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("quivo baseUrl is not a URL: " + url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new IllegalArgumentException("quivo baseUrl must be an http(s) URL with a host: " + url);
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException("quivo baseUrl must use https:// unless the host is loopback: " + url);
+        }
+        String text = uri.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static String environmentUrl(String environment) {
+        if (environment == null || environment.isBlank()) {
+            throw new IllegalArgumentException("quivo needs baseUrl, or environment=production");
+        }
+        return switch (environment.trim().toLowerCase(Locale.ROOT)) {
+            case "production" -> PRODUCTION_BASE_URL;
+            case "sandbox" -> throw new IllegalArgumentException("quivo environment=sandbox: Quivo has not"
+                    + " published its sandbox URL; set baseUrl to the one Quivo gave you");
+            default -> throw new IllegalArgumentException(
+                    "quivo environment must be production or sandbox, not '" + environment + "'");
+        };
+    }
+
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+            return false; // a name other than localhost: never resolve it just to decide this
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String required(String option, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("quivo needs the " + option + " option");
+        }
+        return value;
+    }
+}

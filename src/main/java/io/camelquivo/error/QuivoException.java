@@ -1,0 +1,78 @@
+package io.camelquivo.error;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A call to Quivo that did not succeed. Routes match on the subclass (one per status family, see
+ * {@link StatusFamily}) or on {@code ${exception.statusCode}}.
+ *
+ * <p>The message is built from the status, the operation, the path and Quivo's error text only: request
+ * headers, credentials and tokens never reach it.
+ */
+public class QuivoException extends RuntimeException {
+
+    private final transient ErrorDetails details;
+
+    public QuivoException(ErrorDetails details) {
+        this(details, null);
+    }
+
+    public QuivoException(ErrorDetails details, Throwable cause) {
+        super(details.describe(), cause);
+        this.details = details;
+    }
+
+    public ErrorDetails getDetails() {
+        return details;
+    }
+
+    /** The HTTP status, or 0 when no answer came. */
+    public int getStatusCode() {
+        return details.statusCode();
+    }
+
+    public String getOperation() {
+        return details.operation();
+    }
+
+    public String getMethod() {
+        return details.method();
+    }
+
+    public String getPath() {
+        return details.path();
+    }
+
+    public String getErrorText() {
+        return details.errorText();
+    }
+
+    public ErrorSource getErrorSource() {
+        return details.source();
+    }
+
+    /** {@code backend}, {@code gateway} or {@code client}, as written to dead-letter headers. */
+    public String getErrorSourceLabel() {
+        return details.source().label();
+    }
+
+    /** The delay Quivo asked for, or null. */
+    public Duration getRetryAfter() {
+        return details.retryAfter();
+    }
+
+    /** Response headers; lookups ignore case. */
+    public Map<String, String> getResponseHeaders() {
+        return details.responseHeaders();
+    }
+
+    public Optional<String> responseHeader(String name) {
+        return Optional.ofNullable(details.responseHeaders().get(name));
+    }
+
+    public StatusFamily getFamily() {
+        return StatusFamily.classify(details.statusCode(), details.errorText());
+    }
+}

@@ -1,0 +1,9 @@
+package io.camelquivo.error;
+
+/** 429: quota exceeded or throttled by the gateway. Retry later, honouring {@link #getRetryAfter()}. */
+public class QuivoThrottledException extends QuivoException {
+
+    public QuivoThrottledException(ErrorDetails details) {
+        super(details);
+    }
+}
