@@ -1,0 +1,290 @@
+package io.camelquivo.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Quivo API stand-in on loopback: login, orders, warehouses and sellers as Quivo documents
+ * them, plus the failures a real deployment shows (expired tokens, throttling, gateway errors,
+ * dropped connections), on demand. See {@code /work/shared/reference/quivo-api.md}.
+ *
+ * <pre>{@code
+ * try (QuivoSimulator sim = QuivoSimulator.builder().build().start()) {
+ *     sim.faults().next(1, "POST /orders", Fault.gatewayTimeoutAfterStore());
+ *     ... call sim.baseUrl() ...
+ * }
+ * }</pre>
+ */
+public final class QuivoSimulator implements AutoCloseable {
+
+    public static final String DEFAULT_API_KEY = "sim-api-key";
+    public static final String DEFAULT_USERNAME = "sim-user";
+    public static final String DEFAULT_PASSWORD = "sim-password";
+
+    // Enough threads for 256+ requests in flight even when many sit in a latency fault.
+    private static final int MAX_THREADS = 512;
+    private static final int BACKLOG = 1024;
+
+    static {
+        // The JDK server flushes headers and body as separate packets; with Nagle's algorithm on,
+        // every answer then waits ~40 ms for the client's delayed ACK. The server reads this
+        // property once, when the first HttpServer of the JVM starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final Builder config;
+    private final TokenRegistry tokens;
+    private final Faults faults = new Faults();
+    private final SimulatorStats stats = new SimulatorStats();
+    private final OrderStore orders = new OrderStore();
+    private volatile TokenBucket quota;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    private QuivoSimulator(Builder config) {
+        this.config = config.copy();
+        this.tokens = new TokenRegistry(config.tokenLifetime);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening on 127.0.0.1; does nothing if already running. */
+    public synchronized QuivoSimulator start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+            HttpServer created = HttpServer.create(new InetSocketAddress(loopback, config.port), BACKLOG);
+            executor = newExecutor();
+            created.setExecutor(executor);
+            created.createContext("/", new RequestHandler(this));
+            created.start();
+            server = created;
+            return this;
+        } catch (IOException e) {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+            throw new UncheckedIOException("Quivo simulator could not listen on 127.0.0.1:" + config.port, e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("the simulator is not running");
+        }
+        return server.getAddress().getPort();
+    }
+
+    public String apiKey() {
+        return config.apiKey;
+    }
+
+    public String username() {
+        return config.username;
+    }
+
+    public String password() {
+        return config.password;
+    }
+
+    /** Applies to tokens issued from now on. */
+    public void setTokenLifetime(Duration lifetime) {
+        tokens.lifetime(requireLifetime(lifetime));
+    }
+
+    /**
+     * Every token issued since the last reset, expired or not, in no particular order; for tests
+     * that check no token leaks into logs.
+     */
+    public List<String> issuedTokens() {
+        return tokens.issued();
+    }
+
+    /** Every token issued so far answers 401 "expired" from now on. */
+    public void expireAllTokens() {
+        tokens.expireAll();
+    }
+
+    /** A token bucket over all routes except {@code POST /login}; an empty bucket answers 429. */
+    public void quota(int capacity, double refillPerSecond) {
+        quota = new TokenBucket(capacity, refillPerSecond);
+    }
+
+    public void quotaOff() {
+        quota = null;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public SimulatorStats stats() {
+        return stats;
+    }
+
+    public OrderStore orders() {
+        return orders;
+    }
+
+    /** Clears orders, stats, faults, tokens and quota, and restores the builder's token lifetime. */
+    public void reset() {
+        faults.clear();
+        quota = null;
+        tokens.clear();
+        tokens.lifetime(config.tokenLifetime);
+        orders.clear();
+        stats.reset();
+    }
+
+    /** Stops the server at once; requests in flight are cut off. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        server = null;
+        executor = null;
+    }
+
+    int maxBodyBytes() {
+        return config.maxBodyBytes;
+    }
+
+    int duplicateOrderStatus() {
+        return config.duplicateOrderStatus;
+    }
+
+    TokenRegistry tokens() {
+        return tokens;
+    }
+
+    TokenBucket quotaBucket() {
+        return quota;
+    }
+
+    private static ExecutorService newExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = runnable -> {
+            Thread thread = new Thread(runnable, "quivo-simulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        // Core size = max size so that a burst gets new threads instead of waiting in the queue;
+        // idle threads time out, so a quiet simulator holds none.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static Duration requireLifetime(Duration lifetime) {
+        Objects.requireNonNull(lifetime, "tokenLifetime");
+        if (lifetime.isNegative()) {
+            throw new IllegalArgumentException("tokenLifetime must not be negative");
+        }
+        return lifetime;
+    }
+
+    /** Settings of a simulator; a builder can build several. */
+    public static final class Builder {
+
+        private int port;
+        private String apiKey = DEFAULT_API_KEY;
+        private String username = DEFAULT_USERNAME;
+        private String password = DEFAULT_PASSWORD;
+        private Duration tokenLifetime = Duration.ofSeconds(3600);
+        private int duplicateOrderStatus = 409;
+        private int maxBodyBytes = 1_048_576;
+
+        private Builder() {
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
+        public Builder username(String username) {
+            this.username = Objects.requireNonNull(username, "username");
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        public Builder tokenLifetime(Duration tokenLifetime) {
+            this.tokenLifetime = requireLifetime(tokenLifetime);
+            return this;
+        }
+
+        /** Status answered for a repeated orderIdentifier of a seller (Quivo does not document it). */
+        public Builder duplicateOrderStatus(int status) {
+            if (status < 100 || status > 599) {
+                throw new IllegalArgumentException("status must be between 100 and 599: " + status);
+            }
+            this.duplicateOrderStatus = status;
+            return this;
+        }
+
+        /** Request bodies above this size are answered 413. */
+        public Builder maxBodyBytes(int maxBodyBytes) {
+            if (maxBodyBytes < 1 || maxBodyBytes == Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
+            }
+            this.maxBodyBytes = maxBodyBytes;
+            return this;
+        }
+
+        public QuivoSimulator build() {
+            return new QuivoSimulator(this);
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.port = port;
+            copy.apiKey = apiKey;
+            copy.username = username;
+            copy.password = password;
+            copy.tokenLifetime = tokenLifetime;
+            copy.duplicateOrderStatus = duplicateOrderStatus;
+            copy.maxBodyBytes = maxBodyBytes;
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.camelquivo.component;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.Property;
+
+/** Records every log line, with its stack trace, that the named loggers write while it is open. */
+final class LogCapture extends AbstractAppender implements AutoCloseable {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final String[] loggers;
+
+    private LogCapture(String... loggers) {
+        super("capture", null, null, true, Property.EMPTY_ARRAY);
+        this.loggers = loggers;
+    }
+
+    /** Opens the capture with the named loggers at DEBUG. */
+    static LogCapture open(String... loggers) {
+        LogCapture capture = new LogCapture(loggers);
+        capture.start();
+        for (String name : loggers) {
+            Configurator.setLevel(name, Level.DEBUG);
+            ((Logger) LogManager.getLogger(name)).addAppender(capture);
+        }
+        return capture;
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        StringWriter text = new StringWriter();
+        text.append(event.getLoggerName()).append(' ').append(event.getMessage().getFormattedMessage());
+        if (event.getThrown() != null) {
+            event.getThrown().printStackTrace(new PrintWriter(text));
+        }
+        lines.add(text.toString());
+    }
+
+    List<String> lines() {
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        for (String name : loggers) {
+            ((Logger) LogManager.getLogger(name)).removeAppender(this);
+        }
+        ((LoggerContext) LogManager.getContext(false)).reconfigure();
+        stop();
+    }
+}

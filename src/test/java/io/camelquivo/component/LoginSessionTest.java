@@ -1,0 +1,90 @@
+package io.camelquivo.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.camelquivo.error.QuivoAuthenticationException;
+import io.camelquivo.error.QuivoUnauthorizedException;
+import io.camelquivo.simulator.QuivoSimulator;
+import io.camelquivo.simulator.QuivoSimulatorExtension;
+import java.util.List;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The login session as the simulator sees it: how many logins, and how many refused tokens. */
+class LoginSessionTest extends QuivoTestSupport {
+
+    @RegisterExtension
+    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
+
+    @Override
+    protected QuivoSimulator simulator() {
+        return sim.simulator();
+    }
+
+    @Override
+    protected void configure(QuivoComponent quivo) {
+        quivo.setMaxConnections(256);
+        quivo.getConfiguration().setTokenLifetimeSeconds(2);
+        quivo.getConfiguration().setTokenRefreshMarginSeconds(1);
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the re-login part of the status policy, in its smallest form
+                onException(QuivoUnauthorizedException.class).maximumRedeliveries(2).redeliveryDelay(0);
+                from("direct:warehouses").to("quivo:warehouses.list");
+                // an endpoint may override the account; this one has the wrong password
+                from("direct:wrongPassword").to("quivo:warehouses.list?password=RAW(not-the-password)");
+            }
+        };
+    }
+
+    @Test
+    void twoHundredFiftySixExchangesAfterTheTokenExpiredShareOneLogin() throws Exception {
+        template.requestBody("direct:warehouses", null, String.class);
+        assertEquals(1, sim.simulator().stats().logins());
+        Thread.sleep(1100); // past the refresh point: lifetime 2 s minus margin 1 s
+
+        List<String> answers = Concurrently.run(256, () -> template.requestBody("direct:warehouses", null, String.class));
+
+        assertEquals(256, answers.stream().filter(a -> a.contains("warehouseAddress")).count());
+        assertEquals(2, sim.simulator().stats().logins(), "exactly one login for all 256 exchanges");
+        assertEquals(0, sim.simulator().stats().callsWithStatus(401));
+    }
+
+    @Test
+    void aBurstOf401sOnOneStaleTokenCausesExactlyOneNewLogin() throws Exception {
+        template.requestBody("direct:warehouses", null, String.class);
+        sim.simulator().expireAllTokens(); // Quivo refuses the token although our clock still trusts it
+
+        List<String> answers = Concurrently.run(256, () -> template.requestBody("direct:warehouses", null, String.class));
+
+        assertEquals(256, answers.stream().filter(a -> a.contains("warehouseAddress")).count());
+        assertTrue(sim.simulator().stats().callsWithStatus(401) >= 1);
+        assertEquals(2, sim.simulator().stats().logins(), "the refused generation is dropped once");
+    }
+
+    @Test
+    void aWrongPasswordFailsWithoutALoginStorm() {
+        for (int i = 0; i < 5; i++) {
+            CamelExecutionException failed = assertThrows(CamelExecutionException.class,
+                    () -> template.requestBody("direct:wrongPassword", null, String.class));
+            QuivoAuthenticationException refused = assertInstanceOf(QuivoAuthenticationException.class,
+                    failed.getCause());
+            assertEquals(401, refused.getStatusCode());
+            assertFalse(refused.getMessage().contains("not-the-password"));
+        }
+        assertEquals(1, sim.simulator().stats().logins(), "the failed login backs off; no retry loop");
+        assertEquals(0, sim.simulator().stats().calls("GET /warehouses"));
+    }
+}

@@ -1,0 +1,33 @@
+package io.camelquivo.component;
+
+import io.camelquivo.simulator.QuivoSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+
+/** A Camel context whose quivo component points at the simulator with its default account. */
+abstract class QuivoTestSupport extends CamelTestSupport {
+
+    protected abstract QuivoSimulator simulator();
+
+    /** Tests change component options here before the context starts. */
+    protected void configure(QuivoComponent quivo) {
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext camel = super.createCamelContext();
+        QuivoComponent quivo = new QuivoComponent();
+        QuivoConfiguration account = quivo.getConfiguration();
+        account.setBaseUrl(simulator().baseUrl());
+        account.setApiKey(QuivoSimulator.DEFAULT_API_KEY);
+        account.setUsername(QuivoSimulator.DEFAULT_USERNAME);
+        account.setPassword(QuivoSimulator.DEFAULT_PASSWORD);
+        configure(quivo);
+        camel.addComponent("quivo", quivo);
+        return camel;
+    }
+
+    protected QuivoComponent quivo() {
+        return context.getComponent("quivo", QuivoComponent.class);
+    }
+}
