@@ -37,6 +37,7 @@ public final class LoginSession implements QuivoAuthenticator {
     private final HttpTransport transport;
     private final Credentials credentials;
     private final SessionSettings settings;
+    private final QuivoCallListener listener;
     private final Clock clock;
 
     private final Object lock = new Object();
@@ -50,10 +51,12 @@ public final class LoginSession implements QuivoAuthenticator {
     private final AtomicInteger loginAttempts = new AtomicInteger();
     private volatile Boolean lastLoginSucceeded;
 
-    public LoginSession(HttpTransport transport, Credentials credentials, SessionSettings settings, Clock clock) {
+    public LoginSession(HttpTransport transport, Credentials credentials, SessionSettings settings,
+            QuivoCallListener listener, Clock clock) {
         this.transport = transport;
         this.credentials = credentials;
         this.settings = settings;
+        this.listener = listener;
         this.clock = clock;
     }
 
@@ -132,6 +135,7 @@ public final class LoginSession implements QuivoAuthenticator {
             }
         }
         lastLoginSucceeded = token != null;
+        listener.onLogin(token != null);
         if (token != null) {
             result.complete(token);
         } else {

@@ -28,15 +28,17 @@ public final class QuivoClient {
     private final String apiKey;
     private final String authorizationPrefix;
     private final QuivoAuthenticator authenticator;
+    private final QuivoCallListener listener;
     private final Clock clock;
 
     public QuivoClient(HttpTransport transport, Credentials credentials, String authorizationPrefix,
-            QuivoAuthenticator authenticator, Clock clock) {
+            QuivoAuthenticator authenticator, QuivoCallListener listener, Clock clock) {
         this.transport = transport;
         this.baseUrl = credentials.baseUrl();
         this.apiKey = credentials.apiKey();
         this.authorizationPrefix = authorizationPrefix == null ? "" : authorizationPrefix;
         this.authenticator = authenticator;
+        this.listener = listener;
         this.clock = clock;
     }
 
@@ -53,16 +55,19 @@ public final class QuivoClient {
         } catch (IOException e) {
             LOG.debug("Quivo {} {} {}: no answer ({})", request.operation(), request.method(), request.path(),
                     e.getClass().getSimpleName());
+            listener.onCall(request.operation(), 0, StatusFamily.CONNECTION_FAILURE);
             throw Failures.noAnswer(request.operation(), request.method(), request.path(), e);
         }
         LOG.debug("Quivo {} {} {} -> {} in {} ms", request.operation(), request.method(), request.path(),
                 answer.status(), (System.nanoTime() - started) / 1_000_000);
         if (answer.status() / 100 == 2) {
+            listener.onCall(request.operation(), answer.status(), null);
             boolean empty = answer.body() == null || answer.body().length == 0;
             return new QuivoResponse(answer.status(), answer.headers(), empty ? null : answer.body());
         }
         QuivoException failure = StatusFamily.toException(
                 Failures.fromAnswer(request.operation(), request.method(), request.path(), answer, clock));
+        listener.onCall(request.operation(), answer.status(), failure.getFamily());
         if (failure instanceof QuivoUnauthorizedException) {
             authenticator.invalidate(token);
         }

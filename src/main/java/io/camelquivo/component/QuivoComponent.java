@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelquivo.client.Credentials;
 import io.camelquivo.client.HttpTransport;
 import io.camelquivo.client.LoginSession;
+import io.camelquivo.client.QuivoCallListener;
 import io.camelquivo.client.QuivoClient;
 import io.camelquivo.client.SessionSettings;
 import io.camelquivo.client.TransportSettings;
@@ -49,6 +50,9 @@ public class QuivoComponent extends DefaultComponent {
     @Metadata(label = "advanced", description = "The Jackson mapper that writes bodies and unmarshals answers;"
             + " a plain ObjectMapper when unset.")
     private ObjectMapper objectMapper;
+    @Metadata(label = "advanced", autowired = true, description = "Hears about every call and login, e.g. to"
+            + " count them in metrics; found in the registry when there is exactly one.")
+    private QuivoCallListener callListener;
 
     private HttpTransport transport;
     private final Map<SessionKey, LoginSession> sessions = new ConcurrentHashMap<>();
@@ -86,9 +90,13 @@ public class QuivoComponent extends DefaultComponent {
         SessionSettings sessionSettings = QuivoSettings.session(config);
         HttpTransport shared = transport();
         LoginSession session = sessions.computeIfAbsent(new SessionKey(credentials, sessionSettings),
-                key -> new LoginSession(shared, credentials, sessionSettings, Clock.systemUTC()));
-        return new QuivoClient(shared, credentials, sessionSettings.authorizationPrefix(), session,
+                key -> new LoginSession(shared, credentials, sessionSettings, listener(), Clock.systemUTC()));
+        return new QuivoClient(shared, credentials, sessionSettings.authorizationPrefix(), session, listener(),
                 Clock.systemUTC());
+    }
+
+    private QuivoCallListener listener() {
+        return callListener == null ? QuivoCallListener.NONE : callListener;
     }
 
     /** The sessions opened so far, for health checks and metrics. */
@@ -169,6 +177,14 @@ public class QuivoComponent extends DefaultComponent {
 
     public void setProxyPort(Integer proxyPort) {
         this.proxyPort = proxyPort;
+    }
+
+    public QuivoCallListener getCallListener() {
+        return callListener;
+    }
+
+    public void setCallListener(QuivoCallListener callListener) {
+        this.callListener = callListener;
     }
 
     public ObjectMapper getObjectMapper() {

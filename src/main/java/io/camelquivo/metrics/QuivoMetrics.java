@@ -1,0 +1,69 @@
+package io.camelquivo.metrics;
+
+import io.camelquivo.client.QuivoCallListener;
+import io.camelquivo.error.StatusFamily;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.util.Locale;
+import org.apache.camel.CamelContext;
+
+/**
+ * The connector's counters. Labels are operation names, status families and outcomes only: never a URI,
+ * an account or a token.
+ *
+ * <pre>
+ * quivo_calls_total{operation, family}      every answered or failed call (family "success" for 2xx)
+ * quivo_logins_total{outcome}               success | failure
+ * quivo_redeliveries_total{family}          redeliveries the error policy decided
+ * quivo_dead_letters_total{family, operation}  messages written to the dead-letter topic
+ * </pre>
+ */
+public final class QuivoMetrics implements QuivoCallListener {
+
+    /** The registry name under which the service binds the one instance. */
+    public static final String BEAN_NAME = "quivoMetrics";
+
+    private final MeterRegistry registry;
+
+    public QuivoMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The bound instance, or one on the registry found in Camel, or on Micrometer's global registry. */
+    public static QuivoMetrics of(CamelContext camel) {
+        QuivoMetrics bound = camel.getRegistry().lookupByNameAndType(BEAN_NAME, QuivoMetrics.class);
+        if (bound != null) {
+            return bound;
+        }
+        MeterRegistry found = camel.getRegistry().findSingleByType(MeterRegistry.class);
+        QuivoMetrics created = new QuivoMetrics(found != null ? found : Metrics.globalRegistry);
+        camel.getRegistry().bind(BEAN_NAME, created);
+        return created;
+    }
+
+    @Override
+    public void onCall(String operation, int status, StatusFamily family) {
+        registry.counter("quivo.calls", "operation", operation, "family", label(family)).increment();
+    }
+
+    @Override
+    public void onLogin(boolean succeeded) {
+        registry.counter("quivo.logins", "outcome", succeeded ? "success" : "failure").increment();
+    }
+
+    public void onRedelivery(StatusFamily family) {
+        registry.counter("quivo.redeliveries", "family", label(family)).increment();
+    }
+
+    public void onDeadLetter(StatusFamily family, String operation) {
+        registry.counter("quivo.dead.letters", "family", label(family), "operation", operation).increment();
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    private static String label(StatusFamily family) {
+        return family == null ? "success" : family.name().toLowerCase(Locale.ROOT);
+    }
+}
