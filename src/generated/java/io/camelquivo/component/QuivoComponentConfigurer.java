@@ -38,6 +38,8 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "calllistener":
+        case "callListener": target.setCallListener(property(camelContext, io.camelquivo.client.QuivoCallListener.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelquivo.component.QuivoConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, int.class, value)); return true;
@@ -73,6 +75,11 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
     }
 
     @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"callListener"};
+    }
+
+    @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apikey":
@@ -83,6 +90,8 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "calllistener":
+        case "callListener": return io.camelquivo.client.QuivoCallListener.class;
         case "configuration": return io.camelquivo.component.QuivoConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
@@ -129,6 +138,8 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "calllistener":
+        case "callListener": return target.getCallListener();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();

@@ -1,11 +1,37 @@
 package io.camelquivo.component;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelquivo.client.QuivoRequest;
+import io.camelquivo.client.QuivoResponse;
+import io.camelquivo.error.ErrorSource;
+import io.camelquivo.error.QuivoConnectionException;
+import io.camelquivo.error.QuivoException;
+import io.camelquivo.error.QuivoInputException;
+import io.camelquivo.error.QuivoRejectedException;
+import io.camelquivo.error.QuivoUnavailableException;
+import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@code POST /orders}: the body is the order. */
+/**
+ * {@code POST /orders}, creating each order at most once. {@code orderIdentifier} is the order's identity:
+ * <ul>
+ * <li>after an attempt that may have stored the order without saying so (a 504, a 503 from the gateway, a
+ * connection lost after sending), the next attempt first looks the order up and, if Quivo has it, succeeds
+ * with it instead of creating it again;</li>
+ * <li>when Quivo refuses a create because the identifier already exists (409, or a 4xx saying "already
+ * exists"), the order is there: that is success too, with the order Quivo holds.</li>
+ * </ul>
+ * Either way the answer carries {@link QuivoConstants#ORDER_EXISTED} = true and the body is Quivo's list
+ * element for the order.
+ */
 class CreateOrderProducer extends QuivoProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreateOrderProducer.class);
+    private static final Pattern ALREADY_EXISTS = Pattern.compile("(?i).*already exist.*");
 
     CreateOrderProducer(QuivoEndpoint endpoint) {
         super(endpoint);
@@ -14,5 +40,81 @@ class CreateOrderProducer extends QuivoProducer {
     @Override
     protected QuivoRequest toRequest(Exchange exchange) throws Exception {
         return new QuivoRequest(operationId(), "POST", "/orders", Map.of(), requiredJsonBody(exchange));
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        QuivoRequest create = toRequest(exchange);
+        JsonNode order = readOrder(create.body());
+        String identifier = order.path("orderIdentifier").isTextual() ? order.get("orderIdentifier").asText() : null;
+        if (identifier != null && exchange.getProperty(QuivoExchangeProperties.CREATE_UNRESOLVED, false, Boolean.class)
+                && answerWithExisting(exchange, identifier, order.path("sellerId"))) {
+            return;
+        }
+        try {
+            respond(exchange, call(exchange, create));
+        } catch (QuivoException failure) {
+            if (mayHaveBeenStored(failure)) {
+                exchange.setProperty(QuivoExchangeProperties.CREATE_UNRESOLVED, true);
+            } else if (identifier != null && isDuplicate(failure)
+                    && answerWithExisting(exchange, identifier, order.path("sellerId"))) {
+                return;
+            }
+            throw failure;
+        }
+    }
+
+    private JsonNode readOrder(byte[] body) {
+        try {
+            JsonNode order = getEndpoint().objectMapper().readTree(body);
+            if (order != null && order.isObject()) {
+                return order;
+            }
+        } catch (IOException notJson) {
+            throw new QuivoInputException(operationId(), "POST", "/orders",
+                    "the order is not valid JSON: " + firstLine(notJson.getMessage()), notJson);
+        }
+        throw new QuivoInputException(operationId(), "POST", "/orders", "the order is not a JSON object", null);
+    }
+
+    /** Jackson's messages go on with a source excerpt; the first line says what was wrong. */
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    /** Looks the order up; when Quivo has it, the exchange succeeds with it. */
+    private boolean answerWithExisting(Exchange exchange, String identifier, JsonNode sellerId) throws IOException {
+        QuivoResponse found = call(exchange, new QuivoRequest(operationId(), "GET", "/orders",
+                Map.of("query", "orderIdentifier:" + identifier), null));
+        exchange.setProperty(QuivoExchangeProperties.CREATE_UNRESOLVED, false);
+        JsonNode list = found.body() == null ? null : getEndpoint().objectMapper().readTree(found.body());
+        if (list == null || !list.isArray()) {
+            return false;
+        }
+        for (JsonNode existing : list) {
+            boolean sameSeller = sellerId.isMissingNode() || sellerId.asText().equals(existing.path("sellerId").asText());
+            if (identifier.equals(existing.path("orderIdentifier").asText()) && sameSeller) {
+                LOG.info("Order {} is already in Quivo (orderId {}); not created again", identifier,
+                        existing.path("orderId").asText());
+                respond(exchange, found.status(), found.headers(),
+                        getEndpoint().objectMapper().writeValueAsBytes(existing));
+                exchange.getMessage().setHeader(QuivoConstants.ORDER_EXISTED, true);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayHaveBeenStored(QuivoException failure) {
+        if (failure instanceof QuivoConnectionException lost) {
+            return lost.isRequestMayHaveReachedServer();
+        }
+        return failure instanceof QuivoUnavailableException
+                && (failure.getStatusCode() == 504 || failure.getErrorSource() == ErrorSource.GATEWAY);
+    }
+
+    private static boolean isDuplicate(QuivoException failure) {
+        return failure instanceof QuivoRejectedException
+                && (failure.getStatusCode() == 409 || ALREADY_EXISTS.matcher(failure.getErrorText()).matches());
     }
 }

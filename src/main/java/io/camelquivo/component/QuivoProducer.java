@@ -3,9 +3,11 @@ package io.camelquivo.component;
 import io.camelquivo.client.QuivoRequest;
 import io.camelquivo.client.QuivoResponse;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
@@ -31,11 +33,27 @@ abstract class QuivoProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        QuivoResponse response = getEndpoint().client().execute(toRequest(exchange));
+        respond(exchange, call(exchange, toRequest(exchange)));
+    }
+
+    /** One call to Quivo, counted on the exchange so that a dead-letter can say how many were made. */
+    protected QuivoResponse call(Exchange exchange, QuivoRequest request) {
+        exchange.setProperty(QuivoExchangeProperties.OPERATION, operationId());
+        exchange.setProperty(QuivoExchangeProperties.CALLS,
+                exchange.getProperty(QuivoExchangeProperties.CALLS, 0, Integer.class) + 1);
+        return getEndpoint().client().execute(request);
+    }
+
+    protected void respond(Exchange exchange, QuivoResponse response) throws IOException {
+        respond(exchange, response.status(), response.headers(), response.body());
+    }
+
+    protected void respond(Exchange exchange, int status, Map<String, String> headers, byte[] body)
+            throws IOException {
         Message message = exchange.getMessage();
-        message.setHeader(QuivoConstants.STATUS_CODE, response.status());
-        message.setHeader(QuivoConstants.RESPONSE_HEADERS, response.headers());
-        message.setBody(getEndpoint().readBody(response.body()));
+        message.setHeader(QuivoConstants.STATUS_CODE, status);
+        message.setHeader(QuivoConstants.RESPONSE_HEADERS, headers);
+        message.setBody(getEndpoint().readBody(body));
     }
 
     protected String operationId() {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * UNAVAILABLE       503, 504
  * UNEXPECTED        1xx and 3xx (redirects are not followed)
  * CONNECTION_FAILURE no answer (status 0)
+ * INVALID_INPUT     no call made: the message itself is unusable ({@link QuivoInputException})
  * </pre>
  */
 public enum StatusFamily {
@@ -29,7 +30,9 @@ public enum StatusFamily {
     NOT_IMPLEMENTED(QuivoNotImplementedException::new),
     UNAVAILABLE(QuivoUnavailableException::new),
     UNEXPECTED(QuivoException::new),
-    CONNECTION_FAILURE(details -> new QuivoConnectionException(details, true, null));
+    CONNECTION_FAILURE(details -> new QuivoConnectionException(details, true, null)),
+    INVALID_INPUT(details -> new QuivoInputException(details.operation(), details.method(), details.path(),
+            details.errorText(), null));
 
     /** AWS says "token ... expired" or "expired ... token" in several wordings; both orders count. */
     private static final Pattern EXPIRED_TOKEN = Pattern.compile("(?is).*(token.*expired|expired.*token).*");

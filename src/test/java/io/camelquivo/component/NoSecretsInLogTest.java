@@ -1,5 +1,8 @@
 package io.camelquivo.component;
 
+import io.camelquivo.testing.LogCapture;
+import io.camelquivo.testing.Orders;
+import io.camelquivo.testing.QuivoTestSupport;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package io.camelquivo.component;
 
+import io.camelquivo.testing.Orders;
+import io.camelquivo.testing.QuivoTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;

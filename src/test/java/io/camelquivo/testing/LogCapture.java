@@ -1,4 +1,4 @@
-package io.camelquivo.component;
+package io.camelquivo.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,7 +14,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.Property;
 
 /** Records every log line, with its stack trace, that the named loggers write while it is open. */
-final class LogCapture extends AbstractAppender implements AutoCloseable {
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final String[] loggers;
@@ -25,7 +25,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     }
 
     /** Opens the capture with the named loggers at DEBUG. */
-    static LogCapture open(String... loggers) {
+    public static LogCapture open(String... loggers) {
         LogCapture capture = new LogCapture(loggers);
         capture.start();
         for (String name : loggers) {
@@ -45,7 +45,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         lines.add(text.toString());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return lines;
     }
 

@@ -1,11 +1,13 @@
-package io.camelquivo.component;
+package io.camelquivo.testing;
 
+import io.camelquivo.component.QuivoComponent;
+import io.camelquivo.component.QuivoConfiguration;
 import io.camelquivo.simulator.QuivoSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
 /** A Camel context whose quivo component points at the simulator with its default account. */
-abstract class QuivoTestSupport extends CamelTestSupport {
+public abstract class QuivoTestSupport extends CamelTestSupport {
 
     protected abstract QuivoSimulator simulator();
 

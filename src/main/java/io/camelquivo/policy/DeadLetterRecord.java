@@ -1,0 +1,109 @@
+package io.camelquivo.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelquivo.component.QuivoExchangeProperties;
+import io.camelquivo.error.QuivoException;
+import io.camelquivo.error.StatusFamily;
+import io.camelquivo.metrics.QuivoMetrics;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a failed message (restored to its original bytes by {@code useOriginalMessage}) into the
+ * dead-letter record of CONTRACT.md: the original bytes as value, the orderIdentifier as key, and the
+ * failure as plain string headers, which camel-kafka writes as UTF-8 and never filters.
+ */
+public class DeadLetterRecord implements Processor {
+
+    public static final String STATUS = "quivo.status";
+    public static final String ERROR = "quivo.error";
+    public static final String ERROR_SOURCE = "quivo.error.source";
+    public static final String OPERATION = "quivo.operation";
+    public static final String ATTEMPTS = "quivo.attempts";
+    public static final String ORIGIN = "quivo.origin";
+    public static final String FAILED_AT = "quivo.failed.at";
+    public static final String EXCEPTION = "quivo.exception";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRecord.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Message message = exchange.getMessage();
+        String origin = origin(exchange);
+        byte[] value = exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange,
+                message.getBody());
+        String orderIdentifier = orderIdentifier(value);
+        if (Boolean.TRUE.equals(exchange.getProperty(QuivoExchangeProperties.CREATE_UNRESOLVED))) {
+            // Quivo may hold this order; dead-lettering it could leave it in both places
+            throw new UnresolvedCreateException(orderIdentifier, origin, failure);
+        }
+        QuivoException quivo = failure instanceof QuivoException q ? q : null;
+        // the message's operation, even when the login under it failed
+        String operation = exchange.getProperty(QuivoExchangeProperties.OPERATION,
+                quivo != null ? quivo.getOperation() : "unknown", String.class);
+        String status = String.valueOf(quivo != null ? quivo.getStatusCode() : 0);
+        String error = quivo != null ? quivo.getErrorText() : describe(failure);
+
+        message.removeHeaders("kafka.*");
+        message.setBody(value);
+        if (orderIdentifier != null) {
+            message.setHeader(KafkaConstants.KEY, orderIdentifier);
+        }
+        message.setHeader(STATUS, status);
+        message.setHeader(ERROR, error);
+        message.setHeader(ERROR_SOURCE, quivo != null ? quivo.getErrorSourceLabel() : "client");
+        message.setHeader(OPERATION, operation);
+        message.setHeader(ATTEMPTS,
+                String.valueOf(exchange.getProperty(QuivoExchangeProperties.CALLS, 0, Integer.class)));
+        message.setHeader(ORIGIN, origin);
+        message.setHeader(FAILED_AT, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        message.setHeader(EXCEPTION, failure == null ? "" : failure.getClass().getName());
+
+        StatusFamily family = quivo != null ? quivo.getFamily() : StatusFamily.INVALID_INPUT;
+        QuivoMetrics.of(exchange.getContext()).onDeadLetter(family, operation);
+        LOG.warn("Dead-lettering order {} from {}: {} failed with status {} ({}): {}", orderIdentifier, origin, operation,
+                status, family.name().toLowerCase(java.util.Locale.ROOT), error);
+    }
+
+    /** Where the message came from: a file of the inbox, a Kafka record, or another route. */
+    static String origin(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String file = message.getHeader(Exchange.FILE_NAME, String.class);
+        if (file != null) {
+            return "file:" + file;
+        }
+        String topic = message.getHeader(KafkaConstants.TOPIC, String.class);
+        if (topic != null) {
+            return "kafka:" + topic + "/" + message.getHeader(KafkaConstants.PARTITION) + "/"
+                    + message.getHeader(KafkaConstants.OFFSET);
+        }
+        return "route:" + exchange.getFromRouteId();
+    }
+
+    static String orderIdentifier(byte[] value) {
+        try {
+            JsonNode order = MAPPER.readTree(value);
+            JsonNode id = order == null ? null : order.get("orderIdentifier");
+            return id != null && id.isValueNode() && !id.isNull() ? id.asText() : null;
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure == null) {
+            return "unknown failure";
+        }
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+}
