@@ -1,0 +1,63 @@
+package io.camelquivo.routes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.camelquivo.simulator.QuivoSimulator;
+import io.camelquivo.simulator.QuivoSimulatorExtension;
+import io.camelquivo.testing.Orders;
+import io.camelquivo.testing.RoutesTestSupport;
+import io.camelquivo.testing.TestKafka;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.RoutesBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** When the dead-letter topic cannot be written, the file is kept in .failed/, byte for byte. */
+class DeadLetterBrokerDownTest extends RoutesTestSupport {
+
+    @RegisterExtension
+    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
+
+    private static final TestKafka OWN_BROKER = TestKafka.start();
+
+    @AfterAll
+    static void stopBroker() {
+        OWN_BROKER.close();
+    }
+
+    @Override
+    protected QuivoSimulator simulator() {
+        return sim.simulator();
+    }
+
+    @Override
+    protected TestKafka kafka() {
+        return OWN_BROKER;
+    }
+
+    @Override
+    protected RoutesBuilder[] createRouteBuilders() throws Exception {
+        return yamlRoutes("quivo-error-policy.yaml", "orders-from-files.yaml").toArray(RoutesBuilder[]::new);
+    }
+
+    @Test
+    void aRejectedOrderWhoseDeadLetterCannotBeWrittenEndsInFailedUnchanged() throws Exception {
+        OWN_BROKER.close();
+        byte[] rejected = Orders.withoutPositions("DOWN-1").getBytes(StandardCharsets.UTF_8);
+        Files.write(inbox.resolve("DOWN-1.json"), rejected);
+
+        OrdersFromFilesTest.awaitFiles(inbox.resolve(".failed"), 1, Duration.ofSeconds(30));
+
+        assertArrayEquals(rejected, Files.readAllBytes(inbox.resolve(".failed").resolve("DOWN-1.json")));
+        assertEquals(List.of(), OrdersFromFilesTest.jsonFilesIn(inbox));
+        assertEquals(List.<Path>of(), Files.isDirectory(inbox.resolve(".done"))
+                ? OrdersFromFilesTest.jsonFilesIn(inbox.resolve(".done")) : List.of());
+        assertEquals(0, simulator().orders().count());
+    }
+}
