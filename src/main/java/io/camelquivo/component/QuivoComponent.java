@@ -72,7 +72,9 @@ public class QuivoComponent extends DefaultComponent {
     protected void doStart() throws Exception {
         super.doStart();
         if (objectMapper == null) {
-            objectMapper = new ObjectMapper().findAndRegisterModules();
+            // not findAndRegisterModules(): a module that happens to be on the classpath (Kafka brings a
+            // Scala one) would change what unmarshalType=java.util.Map gives
+            objectMapper = new ObjectMapper();
         }
     }
 

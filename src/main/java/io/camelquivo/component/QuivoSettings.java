@@ -12,7 +12,7 @@ import java.util.Locale;
  * Turns a {@link QuivoConfiguration} into checked client settings. Every refusal names the option, so a
  * wrong setting is found from the first error line.
  */
-final class QuivoSettings {
+public final class QuivoSettings {
 
     static final String PRODUCTION_BASE_URL = "https://api.quivo.co";
 
@@ -31,7 +31,11 @@ final class QuivoSettings {
                 Duration.ofSeconds(config.getLoginBackoffMaxSeconds()));
     }
 
-    static String baseUrl(QuivoConfiguration config) {
+    /**
+     * The base URL an account configuration resolves to: baseUrl, or the environment's URL; https unless
+     * the host is loopback. The service checks its settings with this same rule before it starts.
+     */
+    public static String baseUrl(QuivoConfiguration config) {
         String url = config.getBaseUrl();
         if (url == null || url.isBlank()) {
             url = environmentUrl(config.getEnvironment());

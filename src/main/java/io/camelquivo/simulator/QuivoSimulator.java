@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Quivo API stand-in on loopback: login, orders, warehouses and sellers as Quivo documents
- * them, plus the failures a real deployment shows (expired tokens, throttling, gateway errors,
+ * them, single shipments, returns and inbounds as tests seed them, plus the failures a real deployment shows (expired tokens, throttling, gateway errors,
  * dropped connections), on demand. See {@code /work/shared/reference/quivo-api.md}.
  *
  * <pre>{@code
@@ -51,6 +51,9 @@ public final class QuivoSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final SimulatorStats stats = new SimulatorStats();
     private final OrderStore orders = new OrderStore();
+    private final EntityStore shipments = new EntityStore("Shipment");
+    private final EntityStore returns = new EntityStore("Return shipment");
+    private final EntityStore inbounds = new EntityStore("Inbound");
     private volatile TokenBucket quota;
     private HttpServer server;
     private ExecutorService executor;
@@ -149,13 +152,37 @@ public final class QuivoSimulator implements AutoCloseable {
         return orders;
     }
 
-    /** Clears orders, stats, faults, tokens and quota, and restores the builder's token lifetime. */
+    /** What {@code GET /shipments/{bookedShipmentId}} answers; empty until a test puts shipments in. */
+    public EntityStore shipments() {
+        return shipments;
+    }
+
+    /** What {@code GET /returns/{returnShipmentId}} answers; empty until a test puts returns in. */
+    public EntityStore returns() {
+        return returns;
+    }
+
+    /**
+     * What {@code GET /inbounds/{inboundId}} answers; empty until a test puts inbounds in. Quivo documents
+     * {@code PUT /inbounds/{inboundId}} but no single GET: this is the connector's assumption of it.
+     */
+    public EntityStore inbounds() {
+        return inbounds;
+    }
+
+    /**
+     * Clears orders, shipments, returns, inbounds, stats, faults, tokens and quota, and restores the
+     * builder's token lifetime.
+     */
     public void reset() {
         faults.clear();
         quota = null;
         tokens.clear();
         tokens.lifetime(config.tokenLifetime);
         orders.clear();
+        shipments.clear();
+        returns.clear();
+        inbounds.clear();
         stats.reset();
     }
 

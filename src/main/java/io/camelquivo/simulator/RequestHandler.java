@@ -104,6 +104,12 @@ final class RequestHandler implements HttpHandler {
                 return MasterData.warehouses(HttpIo.queryParams(exchange));
             case Router.SELLERS:
                 return MasterData.sellers(HttpIo.queryParams(exchange));
+            case Router.GET_SHIPMENT:
+                return simulator.shipments().answer(match.orderId());
+            case Router.GET_RETURN:
+                return simulator.returns().answer(match.orderId());
+            case Router.GET_INBOUND:
+                return simulator.inbounds().answer(match.orderId());
             default:
                 throw new IllegalStateException("no handler for " + match.route());
         }

@@ -16,11 +16,15 @@ final class Router {
     static final String REFETCH_ORDER = "POST /orders/{orderId}/refetch";
     static final String WAREHOUSES = "GET /warehouses";
     static final String SELLERS = "GET /sellers";
+    static final String GET_SHIPMENT = "GET /shipments/{bookedShipmentId}";
+    static final String GET_RETURN = "GET /returns/{returnShipmentId}";
+    static final String GET_INBOUND = "GET /inbounds/{inboundId}";
 
     static final List<String> ROUTES = List.of(
-            LOGIN, CREATE_ORDER, LIST_ORDERS, PATCH_ORDER, PUT_ADDRESS, REFETCH_ORDER, WAREHOUSES, SELLERS);
+            LOGIN, CREATE_ORDER, LIST_ORDERS, PATCH_ORDER, PUT_ADDRESS, REFETCH_ORDER, WAREHOUSES, SELLERS,
+            GET_SHIPMENT, GET_RETURN, GET_INBOUND);
 
-    /** A matched route and the value of its {@code {orderId}} segment, if it has one. */
+    /** A matched route and the value of its id segment ({@code {orderId}}, {@code {inboundId}}, ...), if it has one. */
     record Match(String route, String orderId) {
     }
 

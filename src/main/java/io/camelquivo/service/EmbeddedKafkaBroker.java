@@ -1,0 +1,138 @@
+package io.camelquivo.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A single-node KRaft broker (broker and controller in one) inside this JVM, on free loopback ports and a
+ * temporary log directory that is deleted on {@link #close()}. It is the service's default when no
+ * {@code KAFKA_BROKERS} is given, so it is built from Kafka's main jars only, not its test kit.
+ */
+final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final String CONTROLLER = "CONTROLLER";
+
+    private final Path logDir;
+    private final int brokerPort;
+    private final KafkaRaftServer server;
+
+    private EmbeddedKafkaBroker(Path logDir, int brokerPort, KafkaRaftServer server) {
+        this.logDir = logDir;
+        this.brokerPort = brokerPort;
+        this.server = server;
+    }
+
+    /** Formats a fresh log directory, starts the node and creates {@code topics} (one partition each). */
+    static EmbeddedKafkaBroker start(Collection<String> topics) throws Exception {
+        Path logDir = Files.createTempDirectory("quivo-kafka-");
+        try {
+            int brokerPort = freeLoopbackPort();
+            int controllerPort = freeLoopbackPort();
+            Map<String, Object> config = config(logDir, brokerPort, controllerPort);
+            new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(1)
+                    .setControllerListenerName(CONTROLLER)
+                    .setMetadataLogDirectory(logDir.toString())
+                    .setDirectories(List.of(logDir.toString()))
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .run();
+            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+            server.startup();
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, brokerPort, server);
+            try {
+                broker.createTopics(topics);
+            } catch (Exception | Error e) {
+                broker.server.shutdown();
+                throw e;
+            }
+            return broker;
+        } catch (Exception | Error e) {
+            deleteRecursively(logDir);
+            throw e;
+        }
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + brokerPort;
+    }
+
+    /**
+     * Creating the service's topics up front means the first record does not wait for auto-creation (and
+     * no client warns about an unknown topic); it also waits until the broker answers.
+     */
+    private void createTopics(Collection<String> topics) throws Exception {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(config)) {
+            admin.createTopics(topics.stream().distinct().map(name -> new NewTopic(name, 1, (short) 1)).toList())
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            deleteRecursively(logDir);
+        }
+    }
+
+    private static Map<String, Object> config(Path logDir, int brokerPort, int controllerPort) {
+        return Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", "1"),
+                Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
+                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + "," + CONTROLLER + "://127.0.0.1:"
+                        + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort),
+                Map.entry("controller.listener.names", CONTROLLER),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT"),
+                Map.entry("log.dirs", logDir.toString()),
+                // one node: every internal topic with one replica, and no waiting for more members
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("offsets.topic.num.partitions", "1"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                Map.entry("num.partitions", "1"),
+                Map.entry("auto.create.topics.enable", "true"));
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless; the OS cleans it
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.camelquivo.service;
+
+import io.camelquivo.metrics.QuivoMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.DefaultMainShutdownStrategy;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the service on camel-main: the embedded defaults, Camel, and the order in which they stop.
+ * Returns the exit code instead of exiting, so that {@link QuivoService#main} alone decides when the JVM ends.
+ */
+final class ServiceRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
+
+    private final ServiceSettings settings;
+    private final Path workingDir;
+    private volatile boolean started;
+
+    ServiceRunner(ServiceSettings settings, Path workingDir) {
+        this.settings = settings;
+        this.workingDir = workingDir;
+    }
+
+    /** 0 after a stop by signal (or Camel's own end), 1 when Camel or an embedded default failed to start. */
+    int run(String[] args) {
+        Main main = new Main();
+        if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
+            strategy.disableHangupSupport(); // the signals below own the stop, so no JVM hook races them
+        }
+        ShutdownSignals signals = ShutdownSignals.install(main::completed);
+        try (EmbeddedDefaults embedded = new EmbeddedDefaults()) {
+            ServiceSettings effective = embedded.start(settings);
+            if (signals.received() != null) {
+                return 0;
+            }
+            configure(main, effective);
+            int exitCode = main.run(args);
+            if (signals.received() != null) {
+                return 0;
+            }
+            return started ? Math.max(exitCode, 0) : 1;
+        } catch (Exception e) {
+            LOG.error("The service could not start: {}", e.toString(), e);
+            return 1;
+        }
+    }
+
+    private void configure(Main main, ServiceSettings effective) {
+        main.setDefaultPropertyPlaceholderLocation(SettingSources.PROPERTY_LOCATIONS);
+        main.setOverrideProperties(placeholders(effective));
+        main.configure().withRoutesIncludePattern(routesIncludePattern(effective.routes(), workingDir));
+
+        // one registry for Camel's meters, ours and /observe/metrics: camel-micrometer-prometheus takes the
+        // MeterRegistry bound under this name instead of creating its own
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        main.bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
+        main.bind(QuivoMetrics.BEAN_NAME, new QuivoMetrics(registry));
+
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport camelMain) {
+                QuivoLoginHealthCheck check = new QuivoLoginHealthCheck();
+                check.setCamelContext(camelMain.getCamelContext());
+                HealthCheckRegistry.get(camelMain.getCamelContext()).register(check);
+            }
+
+            @Override
+            public void afterStart(BaseMainSupport camelMain) {
+                started = true;
+                LOG.info("Quivo connector running: inbox {}, health http://127.0.0.1:{}/observe/health",
+                        effective.inboxDir().toAbsolutePath().normalize(), effective.managementPort());
+                dropExampleOrders(effective);
+            }
+        });
+    }
+
+    /** Only with both embedded defaults: examples must never reach a real Quivo or a real dead-letter topic. */
+    private void dropExampleOrders(ServiceSettings effective) {
+        if (!settings.embeddedSimulator() || !settings.embeddedBroker() || !settings.exampleOrders()) {
+            return;
+        }
+        try {
+            var files = ExampleOrders.drop(effective.inboxDir(), Clock.systemUTC());
+            LOG.info("Dropped two example orders into the inbox: {} (accepted by the simulator) and {}"
+                    + " (rejected: no positions, so it goes to {})", files.get(0).getFileName(),
+                    files.get(1).getFileName(), effective.dlqTopic());
+        } catch (Exception e) {
+            LOG.warn("Could not drop the example orders into {}: {}", effective.inboxDir(), e.toString());
+        }
+    }
+
+    /**
+     * The checked values under the names routes and application.properties use. Camel looks up an
+     * environment variable before these, and finds the same value, since the settings were read from it.
+     */
+    static Properties placeholders(ServiceSettings s) {
+        Properties properties = new Properties();
+        properties.setProperty(Setting.BASE_URL.property(), s.baseUrl());
+        properties.setProperty(Setting.API_KEY.property(), s.apiKey());
+        properties.setProperty(Setting.USERNAME.property(), s.username());
+        properties.setProperty(Setting.PASSWORD.property(), s.password());
+        properties.setProperty(Setting.KAFKA_BROKERS.property(), s.kafkaBrokers());
+        properties.setProperty(Setting.INBOX_DIR.property(), s.inboxDir().toString());
+        properties.setProperty(Setting.ORDERS_TOPIC.property(), s.ordersTopic());
+        properties.setProperty(Setting.EVENTS_TOPIC.property(), s.eventsTopic());
+        properties.setProperty(Setting.DLQ_TOPIC.property(), s.dlqTopic());
+        properties.setProperty(Setting.MANAGEMENT_PORT.property(), Integer.toString(s.managementPort()));
+        properties.setProperty(Setting.WEBHOOK_PORT.property(), Integer.toString(s.webhookPort()));
+        if (s.webhookSecret() != null) {
+            properties.setProperty(Setting.WEBHOOK_SECRET.property(), s.webhookSecret());
+            // the receiver (routes/quivo-webhooks.yaml) and its HTTP server exist only with a secret
+            properties.setProperty("quivo.webhook.enabled", "true");
+            properties.setProperty("camel.server.enabled", "true");
+            properties.setProperty("camel.server.host", "0.0.0.0");
+            properties.setProperty("camel.server.port", Integer.toString(s.webhookPort()));
+        }
+        return properties;
+    }
+
+    /**
+     * {@code quivo.routes} as camel-main's include pattern: each comma-separated entry is a file pattern
+     * unless it names its scheme. Unset, it is {@code routes/*.yaml}, or the copies inside the jar when the
+     * working directory has no {@code routes} folder (a bare {@code java -jar} from anywhere).
+     */
+    static String routesIncludePattern(String routes, Path workingDir) {
+        if (routes == null) {
+            return Files.isDirectory(workingDir.resolve("routes")) ? "file:routes/*.yaml" : "classpath:routes/*.yaml";
+        }
+        return Arrays.stream(routes.split(","))
+                .map(String::trim)
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> entry.startsWith("file:") || entry.startsWith("classpath:") ? entry : "file:" + entry)
+                .collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,156 @@
+package io.camelquivo.service;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * The service's settings, checked. {@link #resolve} throws {@link BadConfigurationException} naming the
+ * first bad setting; it starts nothing and never exits, so it is easy to test and only {@code main} exits.
+ *
+ * @param baseUrl     Quivo's API base URL, or null for the embedded simulator
+ * @param kafkaBrokers bootstrap servers, or null for the embedded broker
+ * @param routes      the route file pattern as the user gave it, or null for the default
+ */
+public record ServiceSettings(String baseUrl, String apiKey, String username, String password,
+        String kafkaBrokers, Path inboxDir, String ordersTopic, String eventsTopic, String dlqTopic,
+        String routes, int managementPort, int webhookPort, String webhookSecret, boolean exampleOrders) {
+
+    public boolean embeddedSimulator() {
+        return baseUrl == null;
+    }
+
+    public boolean embeddedBroker() {
+        return kafkaBrokers == null;
+    }
+
+    public static ServiceSettings resolve(SettingSources sources) {
+        Values values = new Values(sources);
+        String environment = values.optional(Setting.ENVIRONMENT);
+        if (environment != null && !environment.equalsIgnoreCase("production")
+                && !environment.equalsIgnoreCase("sandbox")) {
+            throw new BadConfigurationException(Setting.ENVIRONMENT,
+                    "must be production or sandbox, not '" + environment + "'");
+        }
+        String baseUrl = values.optional(Setting.BASE_URL);
+        if (baseUrl != null || environment != null) {
+            try {
+                baseUrl = ComponentBaseUrlRule.effectiveBaseUrl(baseUrl, environment);
+            } catch (IllegalArgumentException refused) {
+                throw new BadConfigurationException(baseUrl == null ? Setting.ENVIRONMENT : Setting.BASE_URL,
+                        refused.getMessage());
+            }
+        }
+        // without a URL the simulator takes whatever account is given; a real Quivo needs all three
+        String needed = baseUrl == null ? null : "is needed to call Quivo at " + baseUrl;
+        String apiKey = credential(values, Setting.API_KEY, needed);
+        String username = credential(values, Setting.USERNAME, needed);
+        String password = credential(values, Setting.PASSWORD, needed);
+        String brokers = brokers(values.optional(Setting.KAFKA_BROKERS));
+        Path inbox = path(values.required(Setting.INBOX_DIR, "is needed"));
+        int managementPort = port(Setting.MANAGEMENT_PORT, values.required(Setting.MANAGEMENT_PORT, "is needed"));
+        int webhookPort = port(Setting.WEBHOOK_PORT, values.required(Setting.WEBHOOK_PORT, "is needed"));
+        return new ServiceSettings(baseUrl, apiKey, username, password, brokers, inbox,
+                values.required(Setting.ORDERS_TOPIC, "is needed"), values.required(Setting.EVENTS_TOPIC, "is needed"),
+                values.required(Setting.DLQ_TOPIC, "is needed"), values.optional(Setting.ROUTES), managementPort,
+                webhookPort, values.optional(Setting.WEBHOOK_SECRET),
+                bool(Setting.EXAMPLE_ORDERS, values.optional(Setting.EXAMPLE_ORDERS)));
+    }
+
+    /**
+     * Refuses a management port another process holds. Camel would log the failed bind and run on without
+     * health or metrics, which looks like a hung service from outside.
+     */
+    public static void requireFreePort(Setting setting, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(port)); // the wildcard address, as the management server binds
+        } catch (IOException e) {
+            throw new BadConfigurationException(setting, "port " + port + " is in use: " + e.getMessage());
+        }
+    }
+
+    private static String credential(Values values, Setting setting, String neededBecause) {
+        return neededBecause == null ? values.optional(setting) : values.required(setting, neededBecause);
+    }
+
+    static int port(Setting setting, String text) {
+        int port;
+        try {
+            port = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new BadConfigurationException(setting, "must be a port number (1-65535), not '" + text + "'");
+        }
+        if (port < 1 || port > 65535) {
+            throw new BadConfigurationException(setting, "must be between 1 and 65535, not " + port);
+        }
+        return port;
+    }
+
+    /** host:port, comma-separated: Kafka's clients accept no less, and a typo here would only show as retries. */
+    static String brokers(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (String server : text.split(",")) {
+            String entry = server.trim();
+            int colon = entry.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new BadConfigurationException(Setting.KAFKA_BROKERS,
+                        "must be host:port[,host:port...], not '" + text + "'");
+            }
+            port(Setting.KAFKA_BROKERS, entry.substring(colon + 1));
+        }
+        return text;
+    }
+
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new BadConfigurationException(Setting.INBOX_DIR, "is not a usable path: " + e.getReason());
+        }
+    }
+
+    private static boolean bool(Setting setting, String text) {
+        if (text == null || text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new BadConfigurationException(setting, "must be true or false, not '" + text + "'");
+    }
+
+    /** Trimmed values; a setting present but blank is refused, since Camel would use the blank as it is. */
+    private record Values(SettingSources sources) {
+
+        String optional(Setting setting) {
+            String raw = sources.raw(setting);
+            if (raw == null) {
+                return null;
+            }
+            if (raw.isBlank()) {
+                throw new BadConfigurationException(setting, "is set but empty: unset it or give a value");
+            }
+            return raw.trim();
+        }
+
+        String required(Setting setting, String why) {
+            String value = optional(setting);
+            if (value == null) {
+                throw new BadConfigurationException(setting, why);
+            }
+            return value;
+        }
+    }
+
+    @Override
+    public String toString() {
+        // records print every component; this one holds secrets
+        return "ServiceSettings[baseUrl=" + (baseUrl == null ? "embedded" : baseUrl) + ", kafkaBrokers="
+                + (kafkaBrokers == null ? "embedded" : kafkaBrokers) + ", inboxDir=" + inboxDir
+                + ", managementPort=" + managementPort + "]";
+    }
+}

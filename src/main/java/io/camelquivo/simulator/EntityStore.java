@@ -1,0 +1,110 @@
+package io.camelquivo.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Entities that the simulator only answers single GETs for: shipments ({@code GET /shipments/{bookedShipmentId}}),
+ * returns ({@code GET /returns/{returnShipmentId}}) and inbounds ({@code GET /inbounds/{inboundId}}). Tests seed
+ * them with the JSON they want Quivo to answer and bump their version to model a change; an unknown id is
+ * answered 404 with a plain-text body, as the backend does.
+ *
+ * <pre>{@code
+ * sim.shipments().put(501, "{\"bookedShipmentId\":501,\"version\":1,\"trackingNumber\":\"TN-1\"}");
+ * sim.shipments().bump(501);   // version 2, lastModified later
+ * }</pre>
+ */
+public final class EntityStore {
+
+    private final String noun;
+    private final Map<Long, ObjectNode> byId = new LinkedHashMap<>();
+
+    EntityStore(String noun) {
+        this.noun = noun;
+    }
+
+    /** Stores the entity, replacing any with the same id; it is answered exactly as given (compact JSON). */
+    public synchronized EntityStore put(long id, String json) {
+        Objects.requireNonNull(json, "json");
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + json, e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("an entity is a JSON object: " + json);
+        }
+        byId.put(id, (ObjectNode) node);
+        return this;
+    }
+
+    /** A copy of the stored entity. */
+    public synchronized Optional<JsonNode> get(long id) {
+        return Optional.ofNullable(byId.get(id)).map(ObjectNode::deepCopy);
+    }
+
+    /**
+     * Marks a change: {@code version} up by one (an entity without one had version 1), {@code lastModified}
+     * strictly later than before.
+     *
+     * @return the new version
+     * @throws IllegalArgumentException when there is no entity with this id
+     */
+    public synchronized long bump(long id) {
+        ObjectNode entity = byId.get(id);
+        if (entity == null) {
+            throw new IllegalArgumentException("no " + noun.toLowerCase(java.util.Locale.ROOT) + " " + id);
+        }
+        long version = entity.path("version").asLong(1) + 1;
+        entity.put("version", version);
+        Instant now = OrderViews.now();
+        Instant previous = lastModified(entity);
+        entity.put("lastModified", Json.iso(previous != null && !now.isAfter(previous) ? previous.plusMillis(1) : now));
+        return version;
+    }
+
+    public synchronized boolean remove(long id) {
+        return byId.remove(id) != null;
+    }
+
+    public synchronized int count() {
+        return byId.size();
+    }
+
+    synchronized void clear() {
+        byId.clear();
+    }
+
+    /** The answer to {@code GET /<entities>/{id}}. */
+    Reply answer(String idSegment) {
+        long id;
+        try {
+            id = Long.parseLong(idSegment);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("id: must be a number");
+        }
+        return get(id).map(entity -> Reply.json(200, entity))
+                .orElseThrow(() -> new ApiException(Reply.backend(404, noun + " " + id + " not found")));
+    }
+
+    private static Instant lastModified(JsonNode entity) {
+        JsonNode value = entity.get("lastModified");
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.camelquivo.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runnable jar as a user starts it: {@code java -jar target/quivo-connector.jar} in an empty folder, with
+ * no Quivo and no Kafka given, so it runs on its embedded defaults and the routes packed in the jar.
+ */
+class QuivoServiceIT {
+
+    private static final String API_KEY = "it-api-key-3c9e";
+    private static final String PASSWORD = "it-password-b71f";
+    private static final String WEBHOOK_SECRET = "it-webhook-secret-5d20";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path workingDir;
+
+    @Test
+    void runsOnItsEmbeddedDefaultsAndStopsWithExitCode0OnSigterm() throws Exception {
+        int managementPort = freePort();
+        int webhookPort = freePort();
+        Path log = workingDir.resolve("service.log");
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar().toString())
+                .directory(workingDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUIVO_") || name.equals("KAFKA_BROKERS"));
+        builder.environment().put("QUIVO_MANAGEMENT_PORT", Integer.toString(managementPort));
+        // the embedded simulator takes the account it is given: distinctive secrets to look for in the log
+        builder.environment().put("QUIVO_API_KEY", API_KEY);
+        builder.environment().put("QUIVO_PASSWORD", PASSWORD);
+        builder.environment().put("QUIVO_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        builder.environment().put("QUIVO_WEBHOOK_PORT", Integer.toString(webhookPort));
+        Process service = builder.start();
+        try {
+            String health = "http://127.0.0.1:" + managementPort + "/observe/health";
+            awaitTrue("health UP on " + health, Duration.ofSeconds(60), service, log,
+                    () -> get(health).map(r -> r.statusCode() == 200 && r.body().contains("\"status\":\"UP\""))
+                            .orElse(false));
+
+            Path done = workingDir.resolve("data/inbox/.done");
+            awaitTrue("the accepted example order in .done", Duration.ofSeconds(30), service, log,
+                    () -> anyFile(done, "-accepted.json"));
+            awaitTrue("the rejected example order dead-lettered and in .done", Duration.ofSeconds(30), service, log,
+                    () -> anyFile(done, "-rejected.json"));
+
+            String metrics = get("http://127.0.0.1:" + managementPort + "/observe/metrics").orElseThrow().body();
+            assertTrue(metrics.contains("quivo_calls_total{"), "no quivo_calls_total in /observe/metrics");
+            assertTrue(metrics.contains("quivo_logins_total{outcome=\"success\"}"), "no successful login counted");
+
+            // the webhook receiver: the accepted example is order 1 of the simulator
+            String webhooks = "http://127.0.0.1:" + webhookPort + "/quivo/webhooks/";
+            String event = "{\"events\":[{\"id\":1,\"entity\":\"ORDERS\","
+                    + "\"lastModified\":\"2026-11-24T10:00:00Z\",\"version\":1}]}";
+            assertEquals(404, post(webhooks + "not-the-secret", event).statusCode());
+            assertEquals(200, post(webhooks + WEBHOOK_SECRET, event).statusCode(), () -> tail(log));
+
+            service.destroy(); // SIGTERM
+            assertTrue(service.waitFor(45, TimeUnit.SECONDS), "still running 45 s after SIGTERM");
+            assertEquals(0, service.exitValue(), () -> "exit code after SIGTERM\n" + tail(log));
+
+            String output = Files.readString(log);
+            assertTrue(output.contains("using the embedded Quivo simulator at http://127.0.0.1:"), output);
+            assertTrue(output.contains("using the embedded Kafka broker at 127.0.0.1:"), output);
+            assertTrue(output.contains("Embedded Kafka broker stopped"), "stop not logged to the end\n" + tail(log));
+            assertFalse(output.contains(API_KEY) || output.contains(PASSWORD) || output.contains(WEBHOOK_SECRET),
+                    "a secret reached the log");
+        } finally {
+            if (service.isAlive()) {
+                service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("basedir", ".")).resolve("target/quivo-connector.jar").toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), jar + " is missing: run mvn verify (it builds the jar at package)");
+        return jar;
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Optional<HttpResponse<String>> get(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+            return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException notYet) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static HttpResponse<String> post(String url, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean anyFile(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(suffix));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void awaitTrue(String what, Duration bound, Process service, Path log, BooleanSupplier condition)
+            throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!service.isAlive()) {
+                fail("the service exited with " + service.exitValue() + " while waiting for " + what + "\n"
+                        + tail(log));
+            }
+            if (System.nanoTime() > deadline) {
+                fail("no " + what + " within " + bound.toSeconds() + " s\n" + tail(log));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** The last lines of the service's output, for a failure message. */
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
