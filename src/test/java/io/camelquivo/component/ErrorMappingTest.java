@@ -19,28 +19,17 @@ import io.camelquivo.error.QuivoThrottledException;
 import io.camelquivo.error.QuivoUnauthorizedException;
 import io.camelquivo.error.QuivoUnavailableException;
 import io.camelquivo.simulator.Fault;
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every status of Quivo's reference, in each error format, becomes the right exception with its text. */
 class ErrorMappingTest extends QuivoTestSupport {
-
-    @RegisterExtension
-    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
 
     enum Format {
         BACKEND_TEXT, GATEWAY_LOWER, GATEWAY_UPPER
@@ -69,7 +58,7 @@ class ErrorMappingTest extends QuivoTestSupport {
             case GATEWAY_LOWER -> Fault.status(status, "{\"message\":\"" + text + "\"}", "application/json");
             case GATEWAY_UPPER -> Fault.status(status, "{\"Message\":\"" + text + "\"}", "application/json");
         };
-        sim.simulator().faults().next(1, "GET /warehouses", fault);
+        simulator().faults().next(1, "GET /warehouses", fault);
 
         QuivoException failure = failureOf("quivo:warehouses.list");
 
@@ -85,7 +74,7 @@ class ErrorMappingTest extends QuivoTestSupport {
 
     @Test
     void a403ThatSaysTheTokenExpiredIsUnauthorizedAndTheNextCallLogsInAgain() {
-        sim.simulator().faults().next(1, "GET /warehouses", Fault.forbiddenExpiredToken());
+        simulator().faults().next(1, "GET /warehouses", Fault.forbiddenExpiredToken());
 
         QuivoException failure = failureOf("quivo:warehouses.list");
         assertInstanceOf(QuivoUnauthorizedException.class, failure);
@@ -93,27 +82,27 @@ class ErrorMappingTest extends QuivoTestSupport {
         assertEquals("The security token included in the request is expired", failure.getErrorText());
 
         assertNull(template.request("quivo:warehouses.list", e -> { }).getException());
-        assertEquals(2, sim.simulator().stats().logins(), "the refused token was dropped");
+        assertEquals(2, simulator().stats().logins(), "the refused token was dropped");
     }
 
     @Test
     void retryAfterIsReadInSecondsAndAsAnHttpDate() {
-        sim.simulator().faults().next(1, "GET /warehouses", Fault.throttled(Duration.ofSeconds(7)));
+        simulator().faults().next(1, "GET /warehouses", Fault.throttled(Duration.ofSeconds(7)));
         QuivoException seconds = failureOf("quivo:warehouses.list");
         assertEquals(Duration.ofSeconds(7), seconds.getRetryAfter());
         assertEquals("7", seconds.responseHeader("retry-after").orElseThrow(), "header names ignore case");
 
-        sim.simulator().faults().next(1, "GET /warehouses", Fault.throttledUntil(Instant.now().plusSeconds(30)));
+        simulator().faults().next(1, "GET /warehouses", Fault.throttledUntil(Instant.now().plusSeconds(30)));
         Duration untilDate = failureOf("quivo:warehouses.list").getRetryAfter();
         assertTrue(untilDate.toSeconds() >= 25 && untilDate.toSeconds() <= 31, "about 30 s: " + untilDate);
 
-        sim.simulator().faults().next(1, "GET /warehouses", Fault.throttled());
+        simulator().faults().next(1, "GET /warehouses", Fault.throttled());
         assertNull(failureOf("quivo:warehouses.list").getRetryAfter());
     }
 
     @Test
     void aDroppedConnectionIsAConnectionFailureThatMayHaveReachedQuivo() {
-        sim.simulator().faults().next(1, "POST /orders", Fault.resetAfterStore());
+        simulator().faults().next(1, "POST /orders", Fault.resetAfterStore());
 
         QuivoConnectionException failure = assertInstanceOf(QuivoConnectionException.class,
                 failureOf("quivo:orders.create", Orders.valid("RESET-1")));
@@ -121,7 +110,7 @@ class ErrorMappingTest extends QuivoTestSupport {
         assertEquals(0, failure.getStatusCode());
         assertEquals(ErrorSource.CLIENT, failure.getErrorSource());
         assertTrue(failure.isRequestMayHaveReachedServer());
-        assertEquals(1, sim.simulator().orders().byIdentifier("RESET-1").size(), "it did reach Quivo");
+        assertEquals(1, simulator().orders().byIdentifier("RESET-1").size(), "it did reach Quivo");
     }
 
     @Test

@@ -10,25 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camelquivo.error.QuivoAuthenticationException;
 import io.camelquivo.error.QuivoUnauthorizedException;
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import java.util.List;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The login session as the simulator sees it: how many logins, and how many refused tokens. */
 class LoginSessionTest extends QuivoTestSupport {
-
-    @RegisterExtension
-    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
 
     @Override
     protected void configure(QuivoComponent quivo) {
@@ -54,26 +43,26 @@ class LoginSessionTest extends QuivoTestSupport {
     @Test
     void twoHundredFiftySixExchangesAfterTheTokenExpiredShareOneLogin() throws Exception {
         template.requestBody("direct:warehouses", null, String.class);
-        assertEquals(1, sim.simulator().stats().logins());
+        assertEquals(1, simulator().stats().logins());
         Thread.sleep(1100); // past the refresh point: lifetime 2 s minus margin 1 s
 
         List<String> answers = Concurrently.run(256, () -> template.requestBody("direct:warehouses", null, String.class));
 
         assertEquals(256, answers.stream().filter(a -> a.contains("warehouseAddress")).count());
-        assertEquals(2, sim.simulator().stats().logins(), "exactly one login for all 256 exchanges");
-        assertEquals(0, sim.simulator().stats().callsWithStatus(401));
+        assertEquals(2, simulator().stats().logins(), "exactly one login for all 256 exchanges");
+        assertEquals(0, simulator().stats().callsWithStatus(401));
     }
 
     @Test
     void aBurstOf401sOnOneStaleTokenCausesExactlyOneNewLogin() throws Exception {
         template.requestBody("direct:warehouses", null, String.class);
-        sim.simulator().expireAllTokens(); // Quivo refuses the token although our clock still trusts it
+        simulator().expireAllTokens(); // Quivo refuses the token although our clock still trusts it
 
         List<String> answers = Concurrently.run(256, () -> template.requestBody("direct:warehouses", null, String.class));
 
         assertEquals(256, answers.stream().filter(a -> a.contains("warehouseAddress")).count());
-        assertTrue(sim.simulator().stats().callsWithStatus(401) >= 1);
-        assertEquals(2, sim.simulator().stats().logins(), "the refused generation is dropped once");
+        assertTrue(simulator().stats().callsWithStatus(401) >= 1);
+        assertEquals(2, simulator().stats().logins(), "the refused generation is dropped once");
     }
 
     @Test
@@ -86,7 +75,7 @@ class LoginSessionTest extends QuivoTestSupport {
             assertEquals(401, refused.getStatusCode());
             assertFalse(refused.getMessage().contains("not-the-password"));
         }
-        assertEquals(1, sim.simulator().stats().logins(), "the failed login backs off; no retry loop");
-        assertEquals(0, sim.simulator().stats().calls("GET /warehouses"));
+        assertEquals(1, simulator().stats().logins(), "the failed login backs off; no retry loop");
+        assertEquals(0, simulator().stats().calls("GET /warehouses"));
     }
 }

@@ -10,28 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each operation round-trips over loopback HTTP to the simulator. */
 class QuivoOperationsTest extends QuivoTestSupport {
 
-    @RegisterExtension
-    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record OrderDetail(long orderId, String orderIdentifier, String orderStatus, long sellerId) {
@@ -51,7 +40,7 @@ class QuivoOperationsTest extends QuivoTestSupport {
         Map<?, ?> headers = answer.getMessage().getHeader(QuivoConstants.RESPONSE_HEADERS, Map.class);
         assertTrue(String.valueOf(headers.get("content-type")).startsWith("application/json"),
                 "response headers are readable whatever their case: " + headers);
-        assertEquals(1, sim.simulator().orders().count());
+        assertEquals(1, simulator().orders().count());
     }
 
     @Test
@@ -68,7 +57,7 @@ class QuivoOperationsTest extends QuivoTestSupport {
                 "positions", List.of(Map.of("sku", "SKU-9", "quantity", 1))));
 
         for (String id : List.of("BODY-STRING", "BODY-BYTES", "BODY-STREAM", "BODY-MAP", "BODY-JSONNODE", "BODY-POJO")) {
-            assertEquals(1, sim.simulator().orders().byIdentifier(id).size(), id);
+            assertEquals(1, simulator().orders().byIdentifier(id).size(), id);
         }
     }
 
@@ -162,7 +151,7 @@ class QuivoOperationsTest extends QuivoTestSupport {
                 Orders.valid("GENERIC-1"),
                 Map.of(QuivoConstants.HTTP_METHOD, "POST", QuivoConstants.PATH, "/orders"), Map.class);
         assertEquals("GENERIC-1", created.get("orderIdentifier"));
-        assertEquals(1, sim.simulator().stats().calls("POST /orders"));
+        assertEquals(1, simulator().stats().calls("POST /orders"));
     }
 
     private static List<String> identifiers(JsonNode list) {

@@ -5,24 +5,12 @@ import io.camelquivo.testing.QuivoTestSupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Tokens are replaced ahead of time, so steady traffic never meets an expired one. */
 class TokenRefreshTest extends QuivoTestSupport {
-
-    @RegisterExtension
-    static QuivoSimulatorExtension sim =
-            new QuivoSimulatorExtension(QuivoSimulator.builder().tokenLifetime(Duration.ofSeconds(2)));
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
 
     @Override
     protected void configure(QuivoComponent quivo) {
@@ -32,6 +20,7 @@ class TokenRefreshTest extends QuivoTestSupport {
 
     @Test
     void tenSecondsOfSteadyCallsWithATwoSecondTokenMeetNo401() throws Exception {
+        simulator().setTokenLifetime(Duration.ofSeconds(2));
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<Integer> callsPerThread = Concurrently.run(4, () -> {
             int calls = 0;
@@ -45,8 +34,8 @@ class TokenRefreshTest extends QuivoTestSupport {
 
         int calls = callsPerThread.stream().mapToInt(Integer::intValue).sum();
         assertTrue(calls > 100, "steady traffic: " + calls + " calls");
-        assertEquals(0, sim.simulator().stats().callsWithStatus(401));
-        int logins = sim.simulator().stats().logins();
+        assertEquals(0, simulator().stats().callsWithStatus(401));
+        int logins = simulator().stats().logins();
         assertTrue(logins >= 8 && logins <= 12, "one login about every second: " + logins);
     }
 }

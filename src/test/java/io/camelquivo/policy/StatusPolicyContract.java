@@ -13,8 +13,6 @@ import io.camelquivo.error.QuivoServerErrorException;
 import io.camelquivo.error.QuivoThrottledException;
 import io.camelquivo.error.QuivoUnauthorizedException;
 import io.camelquivo.simulator.Fault;
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import io.camelquivo.simulator.RequestRecord;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.RoutesTestSupport;
@@ -28,7 +26,6 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,18 +36,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 abstract class StatusPolicyContract extends RoutesTestSupport {
 
-    @RegisterExtension
-    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
-
     private static final String ORIGIN = "route:orders";
 
     /** The policy under test: its route configuration and its dead-letter route. */
     protected abstract List<RoutesBuilder> policy() throws Exception;
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
 
     @Override
     protected Properties properties() {

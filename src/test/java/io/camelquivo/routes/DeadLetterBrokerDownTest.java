@@ -3,8 +3,6 @@ package io.camelquivo.routes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.RoutesTestSupport;
 import io.camelquivo.testing.TestKafka;
@@ -16,13 +14,9 @@ import java.util.List;
 import org.apache.camel.RoutesBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** When the dead-letter topic cannot be written, the file is kept in .failed/, byte for byte. */
 class DeadLetterBrokerDownTest extends RoutesTestSupport {
-
-    @RegisterExtension
-    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
 
     private static final TestKafka OWN_BROKER = TestKafka.start();
 
@@ -32,18 +26,13 @@ class DeadLetterBrokerDownTest extends RoutesTestSupport {
     }
 
     @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
-
-    @Override
     protected TestKafka kafka() {
         return OWN_BROKER;
     }
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return yamlRoutes("quivo-error-policy.yaml", "orders-from-files.yaml").toArray(RoutesBuilder[]::new);
+        return yaml("quivo-error-policy.yaml", "orders-from-files.yaml");
     }
 
     @Test

@@ -3,8 +3,6 @@ package io.camelquivo.routes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.RoutesTestSupport;
 import io.camelquivo.testing.TestKafka;
@@ -13,20 +11,11 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.camel.RoutesBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** routes/dead-letter-replay.yaml: a fixed dead-letter put on the replay topic is created in Quivo. */
 class DeadLetterReplayTest extends RoutesTestSupport {
 
-    @RegisterExtension
-    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
-
     private final String replayTopic = TestKafka.uniqueTopic("replay");
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
 
     @Override
     protected Properties properties() {
@@ -39,7 +28,7 @@ class DeadLetterReplayTest extends RoutesTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return yamlRoutes("quivo-error-policy.yaml", "dead-letter-replay.yaml").toArray(RoutesBuilder[]::new);
+        return yaml("quivo-error-policy.yaml", "dead-letter-replay.yaml");
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.camelquivo.policy.QuivoDeadLetterRoute;
 import io.camelquivo.policy.QuivoErrorPolicy;
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.RoutesTestSupport;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +13,9 @@ import java.util.List;
 import org.apache.camel.RoutesBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Java DSL flows behave as the YAML ones: accepted orders in Quivo, rejected ones dead-lettered. */
 class JavaOrderRoutesTest extends RoutesTestSupport {
-
-    @RegisterExtension
-    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import io.camelquivo.testing.RoutesTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,18 +17,9 @@ import java.util.stream.Stream;
 import org.apache.camel.RoutesBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** routes/orders-from-files.yaml under the YAML policy: every file ends accepted or dead-lettered, once. */
 class OrdersFromFilesTest extends RoutesTestSupport {
-
-    @RegisterExtension
-    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
 
     @Override
     protected Properties properties() {
@@ -41,7 +30,7 @@ class OrdersFromFilesTest extends RoutesTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return yamlRoutes("quivo-error-policy.yaml", "orders-from-files.yaml").toArray(RoutesBuilder[]::new);
+        return yaml("quivo-error-policy.yaml", "orders-from-files.yaml");
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camelquivo.simulator.Fault;
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.RoutesTestSupport;
 import java.nio.charset.StandardCharsets;
@@ -18,18 +16,9 @@ import java.util.Properties;
 import org.apache.camel.RoutesBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** routes/orders-from-kafka.yaml: every record ends accepted or dead-lettered once, then its offset is committed. */
 class OrdersFromKafkaTest extends RoutesTestSupport {
-
-    @RegisterExtension
-    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
 
     @Override
     protected Properties properties() {
@@ -40,7 +29,7 @@ class OrdersFromKafkaTest extends RoutesTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return yamlRoutes("quivo-error-policy.yaml", "orders-from-kafka.yaml").toArray(RoutesBuilder[]::new);
+        return yaml("quivo-error-policy.yaml", "orders-from-kafka.yaml");
     }
 
     @Test

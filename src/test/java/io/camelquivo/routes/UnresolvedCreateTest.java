@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camelquivo.simulator.Fault;
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.RoutesTestSupport;
 import java.nio.charset.StandardCharsets;
@@ -15,21 +13,12 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.camel.RoutesBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A create whose last attempt may have reached Quivo is never dead-lettered: it might then be in Quivo and
  * in the dead-letter topic both. It is kept instead, and a later attempt settles it.
  */
 class UnresolvedCreateTest extends RoutesTestSupport {
-
-    @RegisterExtension
-    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
 
     @Override
     protected Properties properties() {
@@ -40,7 +29,7 @@ class UnresolvedCreateTest extends RoutesTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return yamlRoutes("quivo-error-policy.yaml", "orders-from-files.yaml").toArray(RoutesBuilder[]::new);
+        return yaml("quivo-error-policy.yaml", "orders-from-files.yaml");
     }
 
     @Test

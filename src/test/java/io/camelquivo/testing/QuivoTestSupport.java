@@ -3,13 +3,24 @@ package io.camelquivo.testing;
 import io.camelquivo.component.QuivoComponent;
 import io.camelquivo.component.QuivoConfiguration;
 import io.camelquivo.simulator.QuivoSimulator;
+import io.camelquivo.simulator.QuivoSimulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A Camel context whose quivo component points at the simulator with its default account. */
+/**
+ * A Camel context whose quivo component points at the simulator with its default account. The simulator
+ * starts once per test class and is reset before each test; a class that needs another one registers its
+ * own extension and overrides {@link #simulator()}.
+ */
 public abstract class QuivoTestSupport extends CamelTestSupport {
 
-    protected abstract QuivoSimulator simulator();
+    @RegisterExtension
+    protected static final QuivoSimulatorExtension SIMULATOR = new QuivoSimulatorExtension();
+
+    protected QuivoSimulator simulator() {
+        return SIMULATOR.simulator();
+    }
 
     /** Tests change component options here before the context starts. */
     protected void configure(QuivoComponent quivo) {

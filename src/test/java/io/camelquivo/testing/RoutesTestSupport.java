@@ -68,6 +68,10 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
     }
 
     /** The route files of routes/, as the service loads them. */
+    protected RoutesBuilder[] yaml(String... files) throws Exception {
+        return yamlRoutes(files).toArray(RoutesBuilder[]::new);
+    }
+
     protected List<RoutesBuilder> yamlRoutes(String... files) throws Exception {
         List<RoutesBuilder> builders = new ArrayList<>();
         for (String file : files) {

@@ -1,7 +1,5 @@
 package io.camelquivo.webhook;
 
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import io.camelquivo.testing.RoutesTestSupport;
 import io.camelquivo.testing.TestKafka;
 import java.io.IOException;
@@ -34,16 +32,12 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * routes/quivo-webhooks.yaml against the simulator and the shared broker, served by camel-platform-http's main
  * server on a free loopback port inside the test's Camel context, called with the JDK's HttpClient.
  */
 abstract class WebhookTestSupport extends RoutesTestSupport {
-
-    @RegisterExtension
-    static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -53,11 +47,6 @@ abstract class WebhookTestSupport extends RoutesTestSupport {
     protected final String dedupTopic = TestKafka.uniqueTopic("dedup");
     protected final int port = freePort();
     protected final int managementPort = freePort();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return sim.simulator();
-    }
 
     @Override
     protected Properties properties() {
@@ -103,7 +92,7 @@ abstract class WebhookTestSupport extends RoutesTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return yamlRoutes("quivo-webhooks.yaml").toArray(RoutesBuilder[]::new);
+        return yaml("quivo-webhooks.yaml");
     }
 
     protected String url(String pathSecret) {
