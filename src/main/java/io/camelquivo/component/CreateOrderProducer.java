@@ -53,6 +53,7 @@ class CreateOrderProducer extends QuivoProducer {
         }
         try {
             respond(exchange, call(exchange, create));
+            LOG.info("Quivo accepted order {}", identifier);
         } catch (QuivoException failure) {
             if (mayHaveBeenStored(failure)) {
                 exchange.setProperty(QuivoExchangeProperties.CREATE_UNRESOLVED, true);
