@@ -38,6 +38,8 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "calllistener":
         case "callListener": target.setCallListener(property(camelContext, io.camelquivo.client.QuivoCallListener.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelquivo.component.QuivoConfiguration.class, value)); return true;
@@ -90,6 +92,8 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "calllistener":
         case "callListener": return io.camelquivo.client.QuivoCallListener.class;
         case "configuration": return io.camelquivo.component.QuivoConfiguration.class;
@@ -138,6 +142,8 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "calllistener":
         case "callListener": return target.getCallListener();
         case "configuration": return target.getConfiguration();

@@ -23,12 +23,22 @@ public class QuivoEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(22);
+        Set<String> props = new HashSet<>(44);
         props.add("addressType");
         props.add("apiKey");
         props.add("authorizationPrefix");
+        props.add("backoffErrorThreshold");
+        props.add("backoffIdleThreshold");
+        props.add("backoffMultiplier");
         props.add("baseUrl");
+        props.add("bridgeErrorHandler");
+        props.add("delay");
         props.add("environment");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
+        props.add("greedy");
+        props.add("initialDelay");
+        props.add("initialSince");
         props.add("lazyStartProducer");
         props.add("loginBackoffMaxSeconds");
         props.add("loginBackoffSeconds");
@@ -39,19 +49,33 @@ public class QuivoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("pageSize");
         props.add("password");
         props.add("path");
+        props.add("pollStrategy");
         props.add("query");
+        props.add("repeatCount");
+        props.add("runLoggingLevel");
+        props.add("scheduledExecutorService");
+        props.add("scheduler");
+        props.add("schedulerProperties");
         props.add("searchAfter");
+        props.add("sendEmptyMessageWhenIdle");
         props.add("sort");
+        props.add("startScheduler");
+        props.add("stateKey");
+        props.add("stateRepository");
+        props.add("timeUnit");
         props.add("tokenLifetimeSeconds");
         props.add("tokenRefreshMarginSeconds");
         props.add("unmarshalType");
+        props.add("useFixedDelay");
         props.add("username");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);
         secretProps.add("apiKey");
         secretProps.add("password");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("schedulerProperties", "scheduler.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

@@ -40,6 +40,22 @@ public final class QuivoConstants {
             + " carry a query string.", javaType = "String")
     public static final String PATH = "CamelQuivoPath";
 
+    @Metadata(label = "consumer", description = "The changes consumers: the changed entity, ORDERS, SHIPMENTS,"
+            + " RETURNS or INBOUNDS.", javaType = "String")
+    public static final String ENTITY = "CamelQuivoEntity";
+    @Metadata(label = "consumer", description = "The changes consumers: the changed entity's id (orderId,"
+            + " bookedShipmentId, returnShipmentId, or inboundId/id of an inbound).", javaType = "Long")
+    public static final String ENTITY_ID = "CamelQuivoEntityId";
+    @Metadata(label = "consumer", description = "The changes consumers: the entity's version, when the list"
+            + " element has one.", javaType = "Long")
+    public static final String VERSION = "CamelQuivoVersion";
+    @Metadata(label = "consumer", description = "The changes consumers: the entity's lastModified as Quivo wrote"
+            + " it (ISO-8601), when the list element has one.", javaType = "String")
+    public static final String LAST_MODIFIED = "CamelQuivoLastModified";
+    @Metadata(label = "consumer", description = "The changes consumers: the element's sort value as JSON text,"
+            + " the cursor that is stored once this exchange succeeded.", javaType = "String")
+    public static final String SORT_VALUE = "CamelQuivoSortValue";
+
     private QuivoConstants() {
     }
 }

@@ -12,17 +12,22 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
- * One Quivo operation, e.g. {@code quivo:orders.create} or {@code quivo:orders.list?query=sku:ABC}.
+ * One Quivo operation, e.g. {@code quivo:orders.create} or {@code quivo:orders.list?query=sku:ABC}; the
+ * {@code *.changes} operations consume: {@code from("quivo:orders.changes?delay=60000")} emits every order that
+ * changed since the last poll (see {@link QuivoChangesConsumer}).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "quivo", title = "Quivo", syntax = "quivo:operation",
-             producerOnly = true, category = { Category.SAAS }, headersClass = QuivoConstants.class)
-public class QuivoEndpoint extends DefaultEndpoint {
+             category = { Category.SAAS }, headersClass = QuivoConstants.class)
+public class QuivoEndpoint extends ScheduledPollEndpoint {
 
     @UriPath(enums = "orders.create,orders.list,orders.refetch,orders.update,orders.updateAddress,"
-            + "warehouses.list,sellers.list,request", description = "The operation to perform.")
+            + "warehouses.list,sellers.list,request,orders.changes,shipments.changes,returns.changes,"
+            + "inbounds.changes", description = "The operation to perform. The *.changes operations are consumers"
+            + " (polling for changed entities); all others are producers.")
     @Metadata(required = true)
     private String operation;
     @UriParam
@@ -38,8 +43,8 @@ public class QuivoEndpoint extends DefaultEndpoint {
     @UriParam(label = "producer", description = "List operations: the page, 0-based; ignored when"
             + " searchAfter is given.")
     private Integer page;
-    @UriParam(label = "producer", description = "List operations: elements per page; Quivo's default is 25"
-            + " and its maximum 1000.")
+    @UriParam(label = "common", description = "List operations and the changes consumers: elements per page;"
+            + " Quivo's default is 25 and its maximum 1000. The changes consumers ask for 100 when unset.")
     private Integer pageSize;
     @UriParam(label = "producer", description = "List operations: cursor paging, the sort value of the last"
             + " element of the previous page (a JSON array when sort has several fields).")
@@ -57,6 +62,21 @@ public class QuivoEndpoint extends DefaultEndpoint {
             + " java.util.List, com.fasterxml.jackson.databind.JsonNode or a class of your own). By default the"
             + " body is the answer's JSON as a String; answers without a body give a null body.")
     private Class<?> unmarshalType;
+    @UriParam(label = "consumer", defaultValue = "now", description = "The changes consumers: when no cursor is"
+            + " stored yet (first start), only changes whose lastModified is at or after this instant are emitted;"
+            + " older list elements (and elements without a lastModified) are skipped, the cursor moving past"
+            + " them. now (the time the consumer first starts), an ISO-8601 instant such as"
+            + " 2026-01-01T00:00:00Z, or empty for everything Quivo lists. The value is stored with the cursor on"
+            + " first start and kept from then on, so a restart does not skip changes made while it was down.")
+    private String initialSince = "now";
+    @UriParam(label = "consumer", description = "The changes consumers: where the cursor (the sort value of the"
+            + " last element handled) is kept, e.g. a FileStateRepository, so that a restart resumes where the last"
+            + " run stopped. In memory when unset: a restart then starts again from initialSince.")
+    private StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer,advanced", description = "The changes consumers: the key of the cursor in the"
+            + " stateRepository; the operation (e.g. orders.changes) when unset. Set it when several accounts"
+            + " share one repository.")
+    private String stateKey;
 
     private QuivoOperation resolvedOperation;
     private QuivoClient client;
@@ -74,6 +94,9 @@ public class QuivoEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
+        if (resolvedOperation().isChanges()) {
+            throw new UnsupportedOperationException("quivo:" + operation + " can only consume; use it in from()");
+        }
         return switch (resolvedOperation()) {
             case ORDERS_CREATE -> new CreateOrderProducer(this);
             case ORDERS_LIST -> new ListProducer(this, "/orders");
@@ -83,12 +106,19 @@ public class QuivoEndpoint extends DefaultEndpoint {
             case WAREHOUSES_LIST -> new ListProducer(this, "/warehouses");
             case SELLERS_LIST -> new ListProducer(this, "/sellers");
             case REQUEST -> new RequestProducer(this);
+            default -> throw new UnsupportedOperationException("quivo:" + operation + " has no producer");
         };
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("quivo:" + operation + " can only send; it has no consumer");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!resolvedOperation().isChanges()) {
+            throw new UnsupportedOperationException("quivo:" + operation + " can only send; the consumers are"
+                    + " orders.changes, shipments.changes, returns.changes and inbounds.changes");
+        }
+        QuivoChangesConsumer consumer = new QuivoChangesConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -213,6 +243,30 @@ public class QuivoEndpoint extends DefaultEndpoint {
 
     public void setPath(String path) {
         this.path = path;
+    }
+
+    public String getInitialSince() {
+        return initialSince;
+    }
+
+    public void setInitialSince(String initialSince) {
+        this.initialSince = initialSince;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
     }
 
     public Class<?> getUnmarshalType() {

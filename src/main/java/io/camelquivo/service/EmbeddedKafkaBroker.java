@@ -19,9 +19,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A single-node KRaft broker (broker and controller in one) inside this JVM, on free loopback ports and a
@@ -29,6 +32,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  * {@code KAFKA_BROKERS} is given, so it is built from Kafka's main jars only, not its test kit.
  */
 final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
     private static final String CONTROLLER = "CONTROLLER";
 
@@ -92,6 +97,10 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        // a fault while the broker stops would make Kafka halt the JVM with status 1; the service is stopping
+        // anyway and must end with its own exit code
+        Exit.setHaltProcedure((status, message) -> LOG.warn("Embedded Kafka broker fault at stop: {}", message));
+        Exit.setExitProcedure((status, message) -> LOG.warn("Embedded Kafka broker fault at stop: {}", message));
         try {
             server.shutdown();
             server.awaitShutdown();

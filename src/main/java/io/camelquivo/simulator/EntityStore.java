@@ -6,14 +6,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Entities that the simulator only answers single GETs for: shipments ({@code GET /shipments/{bookedShipmentId}}),
- * returns ({@code GET /returns/{returnShipmentId}}) and inbounds ({@code GET /inbounds/{inboundId}}). Tests seed
+ * Shipments ({@code GET /shipments/{bookedShipmentId}}), returns ({@code GET /returns/{returnShipmentId}}) and
+ * inbounds ({@code GET /inbounds/{inboundId}}), single and listed ({@code GET /shipments}, {@code GET /returns},
+ * {@code GET /inbounds}: Style-A paging as for orders, sortable by {@code lastModified} and {@code id}, each
+ * element the stored JSON plus its {@code sort} value; no {@code query} field is known). Tests seed
  * them with the JSON they want Quivo to answer and bump their version to model a change; an unknown id is
  * answered 404 with a plain-text body, as the backend does.
  *
@@ -26,6 +32,19 @@ public final class EntityStore {
 
     private final String noun;
     private final Map<Long, ObjectNode> byId = new LinkedHashMap<>();
+    /** When each entity last changed (ms): its lastModified, or the time it was put when it has none. */
+    private final Map<Long, Long> changedAt = new LinkedHashMap<>();
+
+    private record Stored(long id, ObjectNode entity, long changedAt) {
+    }
+
+    private static final Listing<Stored> LISTING = new Listing<>(
+            Map.<String, Function<Stored, Object>>of(
+                    "id", Stored::id,
+                    "lastModified", Stored::changedAt),
+            Map.<String, BiPredicate<Stored, String>>of(),
+            Stored::id,
+            "id:asc");
 
     EntityStore(String noun) {
         this.noun = noun;
@@ -44,6 +63,8 @@ public final class EntityStore {
             throw new IllegalArgumentException("an entity is a JSON object: " + json);
         }
         byId.put(id, (ObjectNode) node);
+        Instant lastModified = lastModified(node);
+        changedAt.put(id, (lastModified != null ? lastModified : OrderViews.now()).toEpochMilli());
         return this;
     }
 
@@ -68,11 +89,14 @@ public final class EntityStore {
         entity.put("version", version);
         Instant now = OrderViews.now();
         Instant previous = lastModified(entity);
-        entity.put("lastModified", Json.iso(previous != null && !now.isAfter(previous) ? previous.plusMillis(1) : now));
+        Instant changed = previous != null && !now.isAfter(previous) ? previous.plusMillis(1) : now;
+        entity.put("lastModified", Json.iso(changed));
+        changedAt.put(id, changed.toEpochMilli());
         return version;
     }
 
     public synchronized boolean remove(long id) {
+        changedAt.remove(id);
         return byId.remove(id) != null;
     }
 
@@ -82,6 +106,16 @@ public final class EntityStore {
 
     synchronized void clear() {
         byId.clear();
+        changedAt.clear();
+    }
+
+    /** The answer to {@code GET /<entities>?query&sort&page&pageSize&searchAfter}. */
+    Reply list(Map<String, String> params) {
+        List<Stored> snapshot = new ArrayList<>();
+        synchronized (this) {
+            byId.forEach((id, entity) -> snapshot.add(new Stored(id, entity.deepCopy(), changedAt.get(id))));
+        }
+        return LISTING.answer(snapshot, params, Stored::entity);
     }
 
     /** The answer to {@code GET /<entities>/{id}}. */

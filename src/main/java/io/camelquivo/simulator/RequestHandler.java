@@ -110,6 +110,12 @@ final class RequestHandler implements HttpHandler {
                 return simulator.returns().answer(match.orderId());
             case Router.GET_INBOUND:
                 return simulator.inbounds().answer(match.orderId());
+            case Router.LIST_SHIPMENTS:
+                return simulator.shipments().list(HttpIo.queryParams(exchange));
+            case Router.LIST_RETURNS:
+                return simulator.returns().list(HttpIo.queryParams(exchange));
+            case Router.LIST_INBOUNDS:
+                return simulator.inbounds().list(HttpIo.queryParams(exchange));
             default:
                 throw new IllegalStateException("no handler for " + match.route());
         }

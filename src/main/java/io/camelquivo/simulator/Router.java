@@ -19,10 +19,13 @@ final class Router {
     static final String GET_SHIPMENT = "GET /shipments/{bookedShipmentId}";
     static final String GET_RETURN = "GET /returns/{returnShipmentId}";
     static final String GET_INBOUND = "GET /inbounds/{inboundId}";
+    static final String LIST_SHIPMENTS = "GET /shipments";
+    static final String LIST_RETURNS = "GET /returns";
+    static final String LIST_INBOUNDS = "GET /inbounds";
 
     static final List<String> ROUTES = List.of(
             LOGIN, CREATE_ORDER, LIST_ORDERS, PATCH_ORDER, PUT_ADDRESS, REFETCH_ORDER, WAREHOUSES, SELLERS,
-            GET_SHIPMENT, GET_RETURN, GET_INBOUND);
+            GET_SHIPMENT, GET_RETURN, GET_INBOUND, LIST_SHIPMENTS, LIST_RETURNS, LIST_INBOUNDS);
 
     /** A matched route and the value of its id segment ({@code {orderId}}, {@code {inboundId}}, ...), if it has one. */
     record Match(String route, String orderId) {

@@ -18,10 +18,27 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * as it is, under the event's version. It may not be older: if its {@code version} is lower than the event's,
  * Quivo does not show the change yet, and the call is answered 503 so that it comes again
  * ({@link RetryLaterException}). An empty answer or one that is not a JSON object is treated the same way.
+ *
+ * <p>{@link #setSource(String) source} is written as {@code quivo.source}: {@code webhook} by default,
+ * {@code poll} for the bean of routes/quivo-changes.yaml.
  */
 public class ChangeEventRecord implements Processor {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private String source = ChangeEventHeaders.SOURCE_WEBHOOK;
+
+    public String getSource() {
+        return source;
+    }
+
+    /** {@code webhook} or {@code poll}: how the change was learned. */
+    public void setSource(String source) {
+        if (!ChangeEventHeaders.SOURCE_WEBHOOK.equals(source) && !ChangeEventHeaders.SOURCE_POLL.equals(source)) {
+            throw new IllegalArgumentException("source must be webhook or poll: " + source);
+        }
+        this.source = source;
+    }
 
     @Override
     public void process(Exchange exchange) {
@@ -40,7 +57,7 @@ public class ChangeEventRecord implements Processor {
         if (event.lastModified() != null) {
             message.setHeader(ChangeEventHeaders.LAST_MODIFIED, event.lastModified());
         }
-        message.setHeader(ChangeEventHeaders.SOURCE, ChangeEventHeaders.SOURCE_WEBHOOK);
+        message.setHeader(ChangeEventHeaders.SOURCE, source);
         message.setBody(entity);
     }
 

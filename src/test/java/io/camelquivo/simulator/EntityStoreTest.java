@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,6 +37,38 @@ class EntityStoreTest {
         assertEquals(2, simulator.stats().calls("GET /shipments/{bookedShipmentId}"));
         assertEquals(2, simulator.stats().calls("GET /returns/{returnShipmentId}"));
         assertEquals(4, simulator.stats().calls("GET /inbounds/{inboundId}"));
+    }
+
+    @Test
+    void listsPageBySortValueAsForOrders() {
+        QuivoSimulator simulator = sim.simulator();
+        EntityStore shipments = simulator.shipments();
+        shipments.put(503, "{\"bookedShipmentId\":503,\"lastModified\":\"2020-01-01T00:00:01Z\"}");
+        shipments.put(501, "{\"bookedShipmentId\":501,\"lastModified\":\"2020-01-01T00:00:02Z\"}");
+        shipments.put(502, "{\"bookedShipmentId\":502,\"lastModified\":\"2020-01-01T00:00:03Z\"}");
+        shipments.bump(501);
+        Api api = new Api(simulator).login();
+
+        assertEquals("[503,502]", ids(api.get("/shipments?sort=lastModified:asc&pageSize=2")));
+        String cursor = Api.json(api.get("/shipments?sort=lastModified:asc&pageSize=2")).get(1).get("sort").toString();
+        assertEquals("[501]", ids(api.get("/shipments?sort=lastModified:asc&pageSize=2&searchAfter="
+                + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals("[501,502,503]", ids(api.get("/shipments")), "by id by default");
+        assertEquals("[503,502,501]", ids(api.get("/shipments?sort=id:desc")));
+        assertEquals("[]", ids(api.get("/returns")));
+        assertEquals("[]", ids(api.get("/inbounds?sort=lastModified:desc")));
+        JsonNode element = Api.json(api.get("/shipments?sort=id:asc&pageSize=1")).get(0);
+        assertEquals(501, element.get("sort").get(1).asLong(), "[lastModified, id]");
+        assertEquals(2, element.get("version").asLong(), "the stored JSON, as GET by id answers it");
+        assertEquals(400, api.get("/shipments?sort=created:asc").statusCode());
+        assertEquals(7, simulator.stats().calls("GET /shipments"));
+    }
+
+    private static String ids(HttpResponse<String> answer) {
+        assertEquals(200, answer.statusCode(), answer.body());
+        List<Long> ids = new ArrayList<>();
+        Api.json(answer).forEach(element -> ids.add(element.get("bookedShipmentId").asLong()));
+        return ids.toString().replace(" ", "");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * A real single-node KRaft broker in the test JVM (Kafka's own test kit), and plain Kafka clients to
@@ -33,6 +34,17 @@ public final class TestKafka implements AutoCloseable {
 
     private TestKafka(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
+    }
+
+    static {
+        // Kafka halts the JVM on a fatal fault (one can come while a broker stops); that must end a test,
+        // never the whole test JVM with status 1
+        Exit.setHaltProcedure((status, message) -> {
+            throw new IllegalStateException("Kafka asked to halt with " + status + ": " + message);
+        });
+        Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("Kafka asked to exit with " + status + ": " + message);
+        });
     }
 
     /** One broker for the whole test run; it stops with the JVM. */

@@ -1,0 +1,251 @@
+package io.camelquivo.component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelquivo.client.QuivoRequest;
+import io.camelquivo.client.QuivoResponse;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code quivo:<entities>.changes}: on every poll, lists {@code GET /<entities>?sort=lastModified:asc&pageSize=n
+ * &searchAfter=<cursor>} page by page until a page comes back shorter than asked, and emits one exchange per
+ * element, in order. The cursor is the element's {@code sort} value; it moves past an element only once that
+ * element's exchange succeeded, and is written to the state repository then. The first failure ends the poll:
+ * the next poll starts again at that element. A failed list call fails the poll the same way (Camel's
+ * scheduled consumer logs it and polls again after the delay).
+ *
+ * <p>Quivo documents no filter on lastModified, so a first start (no cursor stored) lists from the beginning
+ * and skips the elements older than {@code initialSince}; the cursor moves past them, and is written at the
+ * end of each page, so only the first poll pays for that.
+ */
+public class QuivoChangesConsumer extends ScheduledPollConsumer {
+
+    /** Quivo's default is 25; bigger pages make the one-time walk past old elements on first start shorter. */
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final String SINCE_SUFFIX = ".since";
+    /** Stored as the since value when initialSince is empty: everything is emitted. */
+    static final String EVERYTHING = "-";
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuivoChangesConsumer.class);
+
+    private final QuivoOperation operation;
+    private StateRepository<String, String> state;
+    private boolean ownState;
+    private String key;
+    private String cursor;
+    private Instant since;
+
+    QuivoChangesConsumer(QuivoEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.operation = endpoint.resolvedOperation();
+    }
+
+    @Override
+    public QuivoEndpoint getEndpoint() {
+        return (QuivoEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        QuivoEndpoint endpoint = getEndpoint();
+        state = endpoint.getStateRepository();
+        ownState = state == null;
+        if (ownState) {
+            state = new MemoryStateRepository();
+        }
+        ServiceHelper.startService(state);
+        key = endpoint.getStateKey() != null && !endpoint.getStateKey().isBlank() ? endpoint.getStateKey()
+                : operation.id();
+        cursor = state.getState(key);
+        String storedSince = state.getState(key + SINCE_SUFFIX);
+        if (storedSince == null) {
+            storedSince = resolveSince(endpoint.getInitialSince());
+            state.setState(key + SINCE_SUFFIX, storedSince);
+        }
+        since = EVERYTHING.equals(storedSince) ? null : Instant.parse(storedSince);
+        LOG.info("quivo:{} starts {}{}", operation.id(),
+                cursor == null ? "without a cursor" : "after the stored cursor " + cursor,
+                since == null ? "" : ", skipping changes before " + since);
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (ownState) {
+            ServiceHelper.stopService(state);
+        }
+    }
+
+    static String resolveSince(String initialSince) {
+        if (initialSince == null || initialSince.isBlank()) {
+            return EVERYTHING;
+        }
+        if ("now".equalsIgnoreCase(initialSince.trim())) {
+            return Instant.now().toString();
+        }
+        try {
+            return Instant.parse(initialSince.trim()).toString();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("initialSince must be now, an ISO-8601 instant such as"
+                    + " 2026-01-01T00:00:00Z, or empty: " + initialSince, e);
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        int pageSize = getEndpoint().getPageSize() != null ? getEndpoint().getPageSize() : DEFAULT_PAGE_SIZE;
+        int emitted = 0;
+        while (isRunAllowed()) {
+            JsonNode page = listPage(pageSize);
+            boolean skippedOnly = false;
+            for (JsonNode element : page) {
+                if (!isRunAllowed()) {
+                    saveCursor(skippedOnly);
+                    return emitted;
+                }
+                String sortValue = sortValue(element);
+                Long id = id(element);
+                if (id == null) {
+                    LOG.warn("quivo:{} skips a list element without {}: {}", operation.id(),
+                            String.join(" or ", operation.idFields()), abbreviate(element));
+                    cursor = sortValue;
+                    skippedOnly = true;
+                    continue;
+                }
+                if (isOld(element)) {
+                    LOG.debug("quivo:{} skips {}:{}, changed before {}", operation.id(), operation.entity(), id, since);
+                    cursor = sortValue;
+                    skippedOnly = true;
+                    continue;
+                }
+                saveCursor(skippedOnly);
+                skippedOnly = false;
+                if (!emit(element, id, sortValue)) {
+                    return emitted;
+                }
+                emitted++;
+                cursor = sortValue;
+                state.setState(key, cursor);
+            }
+            saveCursor(skippedOnly);
+            if (page.size() < pageSize) {
+                break;
+            }
+        }
+        return emitted;
+    }
+
+    private void saveCursor(boolean moved) {
+        if (moved && cursor != null) {
+            state.setState(key, cursor);
+        }
+    }
+
+    /** One element through the route; false when it failed, which ends the poll without moving the cursor. */
+    private boolean emit(JsonNode element, long id, String sortValue) throws Exception {
+        Exchange exchange = createExchange(true);
+        try {
+            Message message = exchange.getMessage();
+            message.setHeader(QuivoConstants.ENTITY, operation.entity());
+            message.setHeader(QuivoConstants.ENTITY_ID, id);
+            JsonNode version = element.get("version");
+            if (version != null && version.isIntegralNumber()) {
+                message.setHeader(QuivoConstants.VERSION, version.asLong());
+            }
+            JsonNode lastModified = element.get("lastModified");
+            if (lastModified != null && lastModified.isTextual()) {
+                message.setHeader(QuivoConstants.LAST_MODIFIED, lastModified.asText());
+            }
+            message.setHeader(QuivoConstants.SORT_VALUE, sortValue);
+            message.setBody(getEndpoint().objectMapper().writeValueAsString(element));
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null || exchange.isRollbackOnly()) {
+                getExceptionHandler().handleException("quivo:" + operation.id() + " could not handle "
+                        + operation.entity() + ":" + id + "; the cursor stays before it and the next poll tries it"
+                        + " again", exchange, exchange.getException());
+                return false;
+            }
+            return true;
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private JsonNode listPage(int pageSize) throws Exception {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("sort", "lastModified:asc");
+        query.put("pageSize", Integer.toString(pageSize));
+        query.put("searchAfter", cursor);
+        QuivoResponse response = getEndpoint().client()
+                .execute(new QuivoRequest(operation.id(), "GET", operation.listPath(), query, null));
+        JsonNode page = response.body() == null ? null : getEndpoint().objectMapper().readTree(response.body());
+        if (page == null || !page.isArray()) {
+            throw new IllegalStateException("quivo:" + operation.id() + ": GET " + operation.listPath()
+                    + " did not answer a JSON array");
+        }
+        return page;
+    }
+
+    private String sortValue(JsonNode element) {
+        JsonNode sort = element.get("sort");
+        if (sort == null || sort.isNull() || sort.isMissingNode()) {
+            throw new IllegalStateException("quivo:" + operation.id() + ": a list element has no sort value, so"
+                    + " there is no cursor to go on from: " + abbreviate(element));
+        }
+        return sort.isTextual() ? sort.asText() : sort.toString();
+    }
+
+    private Long id(JsonNode element) {
+        for (String field : operation.idFields()) {
+            JsonNode id = element.get(field);
+            if (id != null && id.canConvertToLong() && id.isIntegralNumber()) {
+                return id.asLong();
+            }
+            if (id != null && id.isTextual()) {
+                try {
+                    return Long.parseLong(id.asText());
+                } catch (NumberFormatException e) {
+                    // not an id
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Older than initialSince, or without a lastModified while initialSince applies. */
+    private boolean isOld(JsonNode element) {
+        if (since == null) {
+            return false;
+        }
+        JsonNode lastModified = element.get("lastModified");
+        if (lastModified == null || !lastModified.isTextual()) {
+            return true;
+        }
+        try {
+            return Instant.parse(lastModified.asText()).isBefore(since);
+        } catch (DateTimeParseException e) {
+            return true;
+        }
+    }
+
+    private static String abbreviate(JsonNode element) {
+        String text = element.toString();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}
