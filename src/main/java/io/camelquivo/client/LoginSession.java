@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,6 @@ public final class LoginSession implements QuivoAuthenticator {
     private Instant nextLoginAllowedAt = Instant.MIN;
 
     private final AtomicLong generations = new AtomicLong();
-    private final AtomicInteger loginAttempts = new AtomicInteger();
     private volatile Boolean lastLoginSucceeded;
 
     public LoginSession(HttpTransport transport, Credentials credentials, SessionSettings settings,
@@ -95,11 +93,6 @@ public final class LoginSession implements QuivoAuthenticator {
                 current = null;
             }
         }
-    }
-
-    /** How many logins were attempted, successful or not. */
-    public int loginAttempts() {
-        return loginAttempts.get();
     }
 
     /** Null before the first login, then whether the last one succeeded: what health checks report. */
@@ -154,7 +147,6 @@ public final class LoginSession implements QuivoAuthenticator {
     }
 
     private SessionToken login() {
-        loginAttempts.incrementAndGet();
         Instant startedAt = clock.instant();
         HttpTransport.RawResponse answer;
         try {

@@ -59,10 +59,6 @@ public final class QuivoMetrics implements QuivoCallListener {
         registry.counter("quivo.dead.letters", "family", label(family), "operation", operation).increment();
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
     private static String label(StatusFamily family) {
         return family == null ? "success" : family.name().toLowerCase(Locale.ROOT);
     }
