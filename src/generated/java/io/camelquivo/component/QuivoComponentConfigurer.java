@@ -59,6 +59,10 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectmapper":
         case "objectMapper": target.setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "pendingcreatefile":
+        case "pendingCreateFile": target.setPendingCreateFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "pendingcreaterepository":
+        case "pendingCreateRepository": target.setPendingCreateRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -113,6 +117,10 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectmapper":
         case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "password": return java.lang.String.class;
+        case "pendingcreatefile":
+        case "pendingCreateFile": return java.lang.String.class;
+        case "pendingcreaterepository":
+        case "pendingCreateRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -163,6 +171,10 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectmapper":
         case "objectMapper": return target.getObjectMapper();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "pendingcreatefile":
+        case "pendingCreateFile": return target.getPendingCreateFile();
+        case "pendingcreaterepository":
+        case "pendingCreateRepository": return target.getPendingCreateRepository();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
         case "proxyport":

@@ -8,25 +8,30 @@ import io.camelquivo.error.QuivoConnectionException;
 import io.camelquivo.error.QuivoException;
 import io.camelquivo.error.QuivoInputException;
 import io.camelquivo.error.QuivoRejectedException;
+import io.camelquivo.error.QuivoTransientException;
 import io.camelquivo.error.QuivoUnavailableException;
+import io.camelquivo.error.QuivoUnresolvedCreateException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /orders}, creating each order at most once. {@code orderIdentifier} is the order's identity:
  * <ul>
- * <li>after an attempt that may have stored the order without saying so (a 504, a 503 from the gateway, a
- * connection lost after sending), the next attempt first looks the order up and, if Quivo has it, succeeds
- * with it instead of creating it again;</li>
+ * <li>before each POST the identifier is remembered, durably, as "may be in Quivo" (the component's pending
+ * creates); a definite answer forgets it. An attempt that finds it still remembered (an earlier attempt got
+ * a 504, a 503 from the gateway, or lost its connection after sending, here or before a crash or restart)
+ * looks the order up first, and no POST follows until a lookup has answered; if Quivo has it, the exchange
+ * succeeds with it instead of creating it again;</li>
  * <li>when Quivo refuses a create because the identifier already exists (409, or a 4xx saying "already
  * exists"), the order is there: that is success too, with the order Quivo holds.</li>
  * </ul>
  * Either way the answer carries {@link QuivoConstants#ORDER_EXISTED} = true and the body is Quivo's list
- * element for the order.
+ * element for the order. In the normal case this costs a line in a file and no lookup.
  */
 class CreateOrderProducer extends QuivoProducer {
 
@@ -47,20 +52,28 @@ class CreateOrderProducer extends QuivoProducer {
         QuivoRequest create = toRequest(exchange);
         JsonNode order = readOrder(create.body());
         String identifier = order.path("orderIdentifier").isTextual() ? order.get("orderIdentifier").asText() : null;
-        if (identifier != null && exchange.getProperty(QuivoExchangeProperties.CREATE_UNRESOLVED, false, Boolean.class)
-                && answerWithExisting(exchange, identifier, order.path("sellerId"))) {
+        if (identifier == null) {
+            respond(exchange, call(exchange, create)); // Quivo refuses it; nothing to look up by
+            return;
+        }
+        IdempotentRepository pending = getEndpoint().getComponent().pendingCreates();
+        if (!pending.add(identifier) && answerWithExisting(exchange, identifier, order.path("sellerId"))) {
+            pending.remove(identifier);
             return;
         }
         try {
             respond(exchange, call(exchange, create));
+            pending.remove(identifier);
             LOG.info("Quivo accepted order {}", identifier);
         } catch (QuivoException failure) {
             if (mayHaveBeenStored(failure)) {
-                exchange.setProperty(QuivoExchangeProperties.CREATE_UNRESOLVED, true);
-            } else if (identifier != null && isDuplicate(failure)
-                    && answerWithExisting(exchange, identifier, order.path("sellerId"))) {
+                throw failure; // still remembered: the next attempt looks it up first
+            }
+            if (isDuplicate(failure) && answerWithExisting(exchange, identifier, order.path("sellerId"))) {
+                pending.remove(identifier);
                 return;
             }
+            pending.remove(identifier);
             throw failure;
         }
     }
@@ -83,11 +96,20 @@ class CreateOrderProducer extends QuivoProducer {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
-    /** Looks the order up; when Quivo has it, the exchange succeeds with it. */
+    /**
+     * Looks the order up; when Quivo has it, the exchange succeeds with it. A lookup that fails leaves the
+     * order unresolved: a failure that waiting fixes is thrown as it is, any other as
+     * {@link QuivoUnresolvedCreateException}, since the order may be in Quivo and must not be dead-lettered.
+     */
     private boolean answerWithExisting(Exchange exchange, String identifier, JsonNode sellerId) throws IOException {
-        QuivoResponse found = call(exchange, new QuivoRequest(operationId(), "GET", "/orders",
-                Map.of("query", "orderIdentifier:" + identifier), null));
-        exchange.setProperty(QuivoExchangeProperties.CREATE_UNRESOLVED, false);
+        QuivoResponse found;
+        try {
+            found = call(exchange, new QuivoRequest(operationId(), "GET", "/orders",
+                    Map.of("query", "orderIdentifier:" + identifier), null));
+        } catch (QuivoException failure) {
+            throw failure instanceof QuivoTransientException ? failure
+                    : QuivoUnresolvedCreateException.lookupFailed(identifier, failure);
+        }
         JsonNode list = found.body() == null ? null : getEndpoint().objectMapper().readTree(found.body());
         if (list == null || !list.isArray()) {
             return false;

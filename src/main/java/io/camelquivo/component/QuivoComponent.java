@@ -6,8 +6,12 @@ import io.camelquivo.client.HttpTransport;
 import io.camelquivo.client.LoginSession;
 import io.camelquivo.client.QuivoCallListener;
 import io.camelquivo.client.QuivoClient;
+import io.camelquivo.client.QuivoRequest;
 import io.camelquivo.client.SessionSettings;
 import io.camelquivo.client.TransportSettings;
+import io.camelquivo.error.QuivoException;
+import java.io.File;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -15,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.IOHelper;
 
@@ -27,6 +34,8 @@ import org.apache.camel.util.IOHelper;
  */
 @Component("quivo")
 public class QuivoComponent extends DefaultComponent {
+
+    static final String DEFAULT_PENDING_CREATE_FILE = "data/state/quivo-pending-creates.txt";
 
     @Metadata(description = "The Quivo account and session settings; endpoints start from a copy of it.")
     private QuivoConfiguration configuration = new QuivoConfiguration();
@@ -53,6 +62,14 @@ public class QuivoComponent extends DefaultComponent {
     @Metadata(label = "advanced", autowired = true, description = "Hears about every call and login, e.g. to"
             + " count them in metrics; found in the registry when there is exactly one.")
     private QuivoCallListener callListener;
+    @Metadata(label = "advanced", defaultValue = DEFAULT_PENDING_CREATE_FILE, description = "The file that remembers"
+            + " each order whose create may have reached Quivo without an answer, so that after a crash or restart"
+            + " it is looked up before it is sent again. Used when no pendingCreateRepository is set.")
+    private String pendingCreateFile = DEFAULT_PENDING_CREATE_FILE;
+    @Metadata(label = "advanced", description = "Where to remember the orders whose create may have reached Quivo"
+            + " (keyed by orderIdentifier), instead of pendingCreateFile: e.g. a KafkaIdempotentRepository that"
+            + " several instances share.")
+    private IdempotentRepository pendingCreateRepository;
 
     private HttpTransport transport;
     private final Map<SessionKey, LoginSession> sessions = new ConcurrentHashMap<>();
@@ -76,10 +93,20 @@ public class QuivoComponent extends DefaultComponent {
             // Scala one) would change what unmarshalType=java.util.Map gives
             objectMapper = new ObjectMapper();
         }
+        if (pendingCreateRepository == null) {
+            File store = new File(pendingCreateFile);
+            if (store.getParentFile() != null) {
+                Files.createDirectories(store.getParentFile().toPath());
+            }
+            // a large first-level cache: an evicted mark would be missed while an outage holds many orders
+            pendingCreateRepository = FileIdempotentRepository.fileIdempotentRepository(store, 100_000);
+        }
+        ServiceHelper.startService(pendingCreateRepository);
     }
 
     @Override
     protected void doStop() throws Exception {
+        ServiceHelper.stopService(pendingCreateRepository);
         sessions.clear();
         IOHelper.close(transport);
         transport = null;
@@ -88,13 +115,34 @@ public class QuivoComponent extends DefaultComponent {
 
     /** The client for an endpoint's account, sharing the login session with every other endpoint of it. */
     QuivoClient clientFor(QuivoConfiguration config) throws Exception {
-        Credentials credentials = QuivoSettings.credentials(config);
-        SessionSettings sessionSettings = QuivoSettings.session(config);
+        return clientFor(new SessionKey(QuivoSettings.credentials(config), QuivoSettings.session(config)));
+    }
+
+    private QuivoClient clientFor(SessionKey account) throws Exception {
         HttpTransport shared = transport();
-        LoginSession session = sessions.computeIfAbsent(new SessionKey(credentials, sessionSettings),
-                key -> new LoginSession(shared, credentials, sessionSettings, listener(), Clock.systemUTC()));
-        return new QuivoClient(shared, credentials, sessionSettings.authorizationPrefix(), session, listener(),
-                Clock.systemUTC());
+        LoginSession session = sessions.computeIfAbsent(account,
+                key -> new LoginSession(shared, key.credentials(), key.settings(), listener(), Clock.systemUTC()));
+        return new QuivoClient(shared, account.credentials(), account.settings().authorizationPrefix(), session,
+                listener(), Clock.systemUTC());
+    }
+
+    /**
+     * Whether Quivo answers again, for every account used so far: one small page of warehouses each. Any
+     * answer that waiting would not change counts (a 403 is an answer); no answer, 429, 503 and 504 do not.
+     */
+    public boolean answers() {
+        for (SessionKey account : List.copyOf(sessions.keySet())) {
+            try {
+                clientFor(account).execute(new QuivoRequest("probe", "GET", "/warehouses", Map.of("pageSize", "1"), null));
+            } catch (QuivoException failure) {
+                if (failure.getFamily().waitingFixes()) {
+                    return false;
+                }
+            } catch (Exception unexpected) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private QuivoCallListener listener() {
@@ -115,6 +163,27 @@ public class QuivoComponent extends DefaultComponent {
                     proxy));
         }
         return transport;
+    }
+
+    /** The orders whose create may have reached Quivo, by orderIdentifier; present while the component runs. */
+    IdempotentRepository pendingCreates() {
+        return pendingCreateRepository;
+    }
+
+    public String getPendingCreateFile() {
+        return pendingCreateFile;
+    }
+
+    public void setPendingCreateFile(String pendingCreateFile) {
+        this.pendingCreateFile = pendingCreateFile;
+    }
+
+    public IdempotentRepository getPendingCreateRepository() {
+        return pendingCreateRepository;
+    }
+
+    public void setPendingCreateRepository(IdempotentRepository pendingCreateRepository) {
+        this.pendingCreateRepository = pendingCreateRepository;
     }
 
     public QuivoConfiguration getConfiguration() {

@@ -8,6 +8,6 @@ package io.camelquivo.error;
 public class QuivoAuthenticationException extends QuivoException {
 
     public QuivoAuthenticationException(ErrorDetails details) {
-        super(details);
+        super(details, StatusFamily.LOGIN_REFUSED, null);
     }
 }

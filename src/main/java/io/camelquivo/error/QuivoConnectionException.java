@@ -1,12 +1,12 @@
 package io.camelquivo.error;
 
 /** No HTTP answer came: the connection failed, was reset, or timed out. */
-public class QuivoConnectionException extends QuivoException {
+public class QuivoConnectionException extends QuivoTransientException {
 
     private final boolean requestMayHaveReachedServer;
 
     public QuivoConnectionException(ErrorDetails details, boolean requestMayHaveReachedServer, Throwable cause) {
-        super(details, cause);
+        super(details, StatusFamily.CONNECTION_FAILURE, cause);
         this.requestMayHaveReachedServer = requestMayHaveReachedServer;
     }
 

@@ -14,14 +14,21 @@ import java.util.Optional;
 public class QuivoException extends RuntimeException {
 
     private final transient ErrorDetails details;
+    private final StatusFamily family;
 
+    /** A failure of no known family: an unexpected status (1xx, 3xx) or an unforeseen fault. */
     public QuivoException(ErrorDetails details) {
         this(details, null);
     }
 
     public QuivoException(ErrorDetails details, Throwable cause) {
+        this(details, StatusFamily.UNEXPECTED, cause);
+    }
+
+    protected QuivoException(ErrorDetails details, StatusFamily family, Throwable cause) {
         super(details.describe(), cause);
         this.details = details;
+        this.family = family;
     }
 
     public ErrorDetails getDetails() {
@@ -72,7 +79,8 @@ public class QuivoException extends RuntimeException {
         return Optional.ofNullable(details.responseHeaders().get(name));
     }
 
+    /** Decided when the exception is made, never re-read from the status: a refused login answers 401 too. */
     public StatusFamily getFamily() {
-        return StatusFamily.classify(details.statusCode(), details.errorText());
+        return family;
     }
 }

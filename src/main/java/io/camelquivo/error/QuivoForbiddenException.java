@@ -4,6 +4,6 @@ package io.camelquivo.error;
 public class QuivoForbiddenException extends QuivoException {
 
     public QuivoForbiddenException(ErrorDetails details) {
-        super(details);
+        super(details, StatusFamily.FORBIDDEN, null);
     }
 }

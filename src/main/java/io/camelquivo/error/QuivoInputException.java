@@ -9,11 +9,7 @@ import java.util.Map;
 public class QuivoInputException extends QuivoException {
 
     public QuivoInputException(String operation, String method, String path, String reason, Throwable cause) {
-        super(new ErrorDetails(0, operation, method, path, reason, ErrorSource.CLIENT, null, Map.of()), cause);
-    }
-
-    @Override
-    public StatusFamily getFamily() {
-        return StatusFamily.INVALID_INPUT;
+        super(new ErrorDetails(0, operation, method, path, reason, ErrorSource.CLIENT, null, Map.of()),
+                StatusFamily.INVALID_INPUT, cause);
     }
 }

@@ -4,6 +4,6 @@ package io.camelquivo.error;
 public class QuivoNotImplementedException extends QuivoException {
 
     public QuivoNotImplementedException(ErrorDetails details) {
-        super(details);
+        super(details, StatusFamily.NOT_IMPLEMENTED, null);
     }
 }

@@ -4,6 +4,6 @@ package io.camelquivo.error;
 public class QuivoRejectedException extends QuivoException {
 
     public QuivoRejectedException(ErrorDetails details) {
-        super(details);
+        super(details, StatusFamily.REJECTED, null);
     }
 }

@@ -4,6 +4,6 @@ package io.camelquivo.error;
 public class QuivoServerErrorException extends QuivoException {
 
     public QuivoServerErrorException(ErrorDetails details) {
-        super(details);
+        super(details, StatusFamily.SERVER_ERROR, null);
     }
 }

@@ -43,10 +43,6 @@ public class DeadLetterRecord implements Processor {
         byte[] value = exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange,
                 message.getBody());
         String orderIdentifier = orderIdentifier(value);
-        if (Boolean.TRUE.equals(exchange.getProperty(QuivoExchangeProperties.CREATE_UNRESOLVED))) {
-            // Quivo may hold this order; dead-lettering it could leave it in both places
-            throw new UnresolvedCreateException(orderIdentifier, origin, failure);
-        }
         QuivoException quivo = failure instanceof QuivoException q ? q : null;
         // the message's operation, even when the login under it failed
         String operation = exchange.getProperty(QuivoExchangeProperties.OPERATION,

@@ -1,25 +1,23 @@
 package io.camelquivo.policy;
 
-import io.camelquivo.error.QuivoConnectionException;
 import io.camelquivo.error.QuivoServerErrorException;
-import io.camelquivo.error.QuivoThrottledException;
-import io.camelquivo.error.QuivoUnauthorizedException;
-import io.camelquivo.error.QuivoUnavailableException;
+import io.camelquivo.error.QuivoTransientException;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RouteConfigurationDefinition;
 
 /**
  * The status policy for Java DSL routes, the same as {@code routes/quivo-error-policy.yaml}. Add it with
- * {@link QuivoDeadLetterRoute} and let routes opt in with {@code .routeConfigurationId(QuivoErrorPolicy.ID)}.
+ * {@link QuivoDeadLetterRoute} and let routes opt in with {@code .routeConfigurationId(QuivoErrorPolicy.ID)};
+ * add an {@link OutagePauseFactory} to the context so that such routes pause while Quivo is away.
  *
  * <pre>
- * 401, or a 403 meaning the token expired       redeliver (the refused token is already dropped)
- * 429, 503, 504                                 redeliver after Retry-After, or backoff with jitter
- * 500, 502, no answer                           a few redeliveries with backoff
- * any other failure                             no redelivery
+ * 401, expired 403, 429, 503, 504,    redeliver (re-login at once, else Retry-After or backoff); once the budget
+ * no answer, an unresolved create     is spent the message stays in its source and the route pauses
+ * 500, 502                            a few redeliveries with backoff, then dead-letter
+ * anything else                       dead-letter at once
  * </pre>
- * Then the message is dead-lettered; {@link RetrySchedule} holds the numbers.
+ * {@link RetrySchedule} holds the numbers.
  */
 public class QuivoErrorPolicy extends RouteConfigurationBuilder {
 
@@ -29,22 +27,21 @@ public class QuivoErrorPolicy extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         RetryDecision decision = new RetryDecision();
+        decision.setCamelContext(getCamelContext());
         RouteConfigurationDefinition policy = routeConfiguration(ID);
 
-        // 401, or a 403 meaning the token expired
-        retried(policy.onException(QuivoUnauthorizedException.class), decision);
-        // 429, 503, 504
-        retried(policy.onException(QuivoThrottledException.class, QuivoUnavailableException.class), decision);
-        // 500, 502, no answer
-        retried(policy.onException(QuivoServerErrorException.class, QuivoConnectionException.class), decision);
+        // waiting fixes it: never dead-lettered; unhandled once the budget is spent, so it stays in its source
+        redelivered(policy.onException(QuivoTransientException.class), decision).handled(false);
+        // 500, 502
+        deadLettered(redelivered(policy.onException(QuivoServerErrorException.class), decision));
         // 400, 404, 405, 409, 413, 415, 422, any other 4xx, 501, any other 403, a refused login, unusable input
         deadLettered(policy.onException(Exception.class).maximumRedeliveries(0));
     }
 
-    private void retried(OnExceptionDefinition clause, RetryDecision decision) {
-        deadLettered(clause.onExceptionOccurred(decision)
+    private OnExceptionDefinition redelivered(OnExceptionDefinition clause, RetryDecision decision) {
+        return clause.onExceptionOccurred(decision)
                 .retryWhile(exchangeProperty(RetryDecision.RETRY).isEqualTo(true))
-                .logRetryAttempted(false));
+                .logRetryAttempted(false).logExhausted(false);
     }
 
     private static void deadLettered(OnExceptionDefinition clause) {

@@ -4,8 +4,12 @@ import io.camelquivo.error.QuivoException;
 import io.camelquivo.error.StatusFamily;
 import io.camelquivo.metrics.QuivoMetrics;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -15,14 +19,21 @@ import org.slf4j.LoggerFactory;
  * The policy's {@code onExceptionOccurred} step: decides right after each failure whether the message is
  * tried again and when. Camel asks {@code retryWhile} next, which reads {@link #RETRY}, and then takes the
  * delay from {@code CamelRedeliveryDelay}: that is how {@code Retry-After} reaches Camel's redelivery.
+ *
+ * <p>Redeliveries are counted per status family on the exchange, not by Camel's one counter, so that
+ * throttling before an expired token never uses up the re-logins. The schedule is read when the bean gets
+ * its context, so a bad {@code quivo.policy.*} value stops the start instead of the first failure.
  */
-public class RetryDecision implements Processor {
+public class RetryDecision implements Processor, CamelContextAware {
 
     /** Exchange property: Boolean, whether the failed message is redelivered. */
     public static final String RETRY = "CamelQuivoRetry";
+    /** Exchange property: the redeliveries made so far, per family. */
+    static final String REDELIVERIES = "CamelQuivoRedeliveries";
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryDecision.class);
 
+    private CamelContext camelContext;
     private volatile RetrySchedule schedule;
 
     public RetryDecision() {
@@ -33,6 +44,19 @@ public class RetryDecision implements Processor {
     }
 
     @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+        if (schedule == null && camelContext != null) {
+            schedule = RetrySchedule.from(camelContext);
+        }
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @Override
     public void process(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (failure == null) {
@@ -40,20 +64,37 @@ public class RetryDecision implements Processor {
         }
         QuivoException quivo = failure instanceof QuivoException q ? q : null;
         StatusFamily family = quivo == null ? StatusFamily.INVALID_INPUT : quivo.getFamily();
-        int redelivery = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        int redelivery = countRedelivery(exchange, family);
         Duration elapsed = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - exchange.getClock().getCreated()));
-        Optional<Duration> delay = schedule(exchange).next(family, quivo == null ? null : quivo.getRetryAfter(),
-                redelivery, elapsed, ThreadLocalRandom.current().nextDouble());
+        // while the route is paused for an outage, Quivo is known to be away: no message waits again for it
+        Optional<Duration> delay = family.waitingFixes() && OutagePause.isPaused(exchange) ? Optional.empty()
+                : schedule(exchange).next(family, quivo == null ? null : quivo.getRetryAfter(), redelivery, elapsed,
+                        ThreadLocalRandom.current().nextDouble());
 
         exchange.setProperty(RETRY, delay.isPresent());
         if (delay.isPresent()) {
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay.get().toMillis());
             QuivoMetrics.of(exchange.getContext()).onRedelivery(family);
-            LOG.debug("Redelivery {} of {} in {} ms after {}", redelivery, exchange.getExchangeId(),
+            LOG.debug("Redelivery {} ({}) of {} in {} ms after {}", redelivery, family, exchange.getExchangeId(),
                     delay.get().toMillis(), quivo == null ? failure : quivo.getMessage());
-        } else {
-            exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+            return;
         }
+        exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+        if (family.waitingFixes()) {
+            LOG.warn("Not settled after {} s; the message stays in its source for a later attempt: {}",
+                    elapsed.toSeconds(), quivo.getMessage());
+        }
+    }
+
+    /** Counts this redelivery in its family and says which one of the family it is (1 for the first). */
+    @SuppressWarnings("unchecked")
+    private static int countRedelivery(Exchange exchange, StatusFamily family) {
+        Map<StatusFamily, Integer> counts = exchange.getProperty(REDELIVERIES, Map.class);
+        if (counts == null) {
+            counts = new EnumMap<>(StatusFamily.class);
+            exchange.setProperty(REDELIVERIES, counts);
+        }
+        return counts.merge(family, 1, Integer::sum);
     }
 
     private RetrySchedule schedule(Exchange exchange) {

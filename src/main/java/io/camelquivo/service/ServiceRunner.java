@@ -1,6 +1,7 @@
 package io.camelquivo.service;
 
 import io.camelquivo.metrics.QuivoMetrics;
+import io.camelquivo.policy.OutagePauseFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -69,6 +70,8 @@ final class ServiceRunner {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         main.bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
         main.bind(QuivoMetrics.BEAN_NAME, new QuivoMetrics(registry));
+        // routes under the status policy pause while Quivo is away (camel-main adds the factory it finds)
+        main.bind("quivoOutagePause", new OutagePauseFactory());
 
         main.addMainListener(new MainListenerSupport() {
             @Override

@@ -57,6 +57,8 @@ public final class QuivoSimulator implements AutoCloseable {
     private volatile TokenBucket quota;
     private HttpServer server;
     private ExecutorService executor;
+    /** The port of the first start, so that a restart is the same Quivo coming back. */
+    private int boundPort;
 
     private QuivoSimulator(Builder config) {
         this.config = config.copy();
@@ -67,19 +69,24 @@ public final class QuivoSimulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts listening on 127.0.0.1; does nothing if already running. */
+    /**
+     * Starts listening on 127.0.0.1; does nothing if already running. After {@link #close()} it starts again
+     * on the same port with the same orders, as Quivo would come back after an outage.
+     */
     public synchronized QuivoSimulator start() {
         if (server != null) {
             return this;
         }
         try {
             InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-            HttpServer created = HttpServer.create(new InetSocketAddress(loopback, config.port), BACKLOG);
+            int port = boundPort != 0 ? boundPort : config.port;
+            HttpServer created = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
             executor = newExecutor();
             created.setExecutor(executor);
             created.createContext("/", new RequestHandler(this));
             created.start();
             server = created;
+            boundPort = created.getAddress().getPort();
             return this;
         } catch (IOException e) {
             if (executor != null) {
@@ -186,7 +193,7 @@ public final class QuivoSimulator implements AutoCloseable {
         stats.reset();
     }
 
-    /** Stops the server at once; requests in flight are cut off. */
+    /** Stops the server at once; requests in flight are cut off. Orders and counters stay for a restart. */
     @Override
     public synchronized void close() {
         if (server == null) {

@@ -55,6 +55,23 @@ class StatusFamilyTest {
         assertEquals(status, e.getStatusCode());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 403})
+    void aRefusedLoginIsItsOwnFamilyWhateverItsStatusAndNeverWaitedFor(int status) {
+        QuivoException refused = new QuivoAuthenticationException(new ErrorDetails(status, "login", "POST", "/login",
+                "Invalid username or password", ErrorSource.GATEWAY, null, Map.of()));
+        assertEquals(StatusFamily.LOGIN_REFUSED, refused.getFamily());
+        assertFalse(refused instanceof QuivoTransientException);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 302, 400, 401, 403, 404, 409, 429, 500, 501, 502, 503, 504})
+    void theExceptionCarriesTheFamilyOfItsStatusAndIsTransientExactlyWhenWaitingFixesIt(int status) {
+        QuivoException e = StatusFamily.toException(details(status, "text"));
+        assertEquals(StatusFamily.classify(status, "text"), e.getFamily());
+        assertEquals(e.getFamily().waitingFixes(), e instanceof QuivoTransientException, e.getFamily().name());
+    }
+
     @org.junit.jupiter.api.Test
     void theMessageNamesStatusOperationPathAndTextOnly() {
         QuivoException e = StatusFamily.toException(details(400, "positions: must not be null"));

@@ -1,10 +1,12 @@
 package io.camelquivo.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camelquivo.component.QuivoConstants;
+import io.camelquivo.error.QuivoConnectionException;
 import io.camelquivo.error.QuivoForbiddenException;
 import io.camelquivo.error.QuivoInputException;
 import io.camelquivo.error.QuivoNotImplementedException;
@@ -80,13 +82,37 @@ abstract class StatusPolicyContract extends RoutesTestSupport {
     }
 
     @Test
-    void threeRefusedTokensAreDeadLetteredWith401() {
+    void threeRefusedTokensLeaveTheOrderInItsSourceNotInTheDeadLetterTopic() {
         faults(3, Fault.expiredToken());
-        send("T-401-3");
-        assertDeadLetter(single(), bytes("T-401-3"), "T-401-3", 401, "The incoming token has expired", "gateway", 3,
-                ORIGIN, QuivoUnauthorizedException.class);
+        assertKeptInSource(send("T-401-3"), QuivoUnauthorizedException.class);
         assertEquals(3, stats().calls("POST /orders"));
         assertEquals(3, stats().logins(), "one new login per refused token, no more");
+    }
+
+    @Test
+    void anExpiredTokenAfterThrottlingStillGetsItsReLogin() {
+        faults(2, Fault.throttled(Duration.ZERO));
+        faults(1, Fault.expiredToken());
+        assertAccepted(send("T-MIXED"), 4, 2);
+        assertNoDeadLetter();
+    }
+
+    @Test
+    void anExpiredTokenOnTheLookupAfterA504IsFollowedByALookupNotByAPost() {
+        faults(1, Fault.gatewayTimeoutAfterStore());
+        simulator().faults().next(1, "GET /orders", Fault.expiredToken());
+        assertAccepted(send("T-504-401"), 1, 2);
+        assertEquals(2, stats().calls("GET /orders"), "looked up again after the refused token");
+        assertNoDeadLetter();
+    }
+
+    @Test
+    void aServerErrorOnTheLookupAfterA504NeverDeadLettersAnOrderThatMayBeInQuivo() {
+        faults(1, Fault.gatewayTimeoutAfterStore());
+        simulator().faults().next(2, "GET /orders", Fault.serverError());
+        assertAccepted(send("T-504-500"), 1, 1);
+        assertEquals(3, stats().calls("GET /orders"), "looked up until a lookup answered");
+        assertNoDeadLetter();
     }
 
     // 429, 503, 504
@@ -114,11 +140,17 @@ abstract class StatusPolicyContract extends RoutesTestSupport {
     }
 
     @Test
-    void throttlingPastTheTimeBudgetIsDeadLettered() {
+    void throttlingPastTheTimeBudgetLeavesTheOrderInItsSourceNotInTheDeadLetterTopic() {
         faults(10, Fault.throttled(Duration.ofSeconds(1)));
-        send("T-BUDGET");
-        assertDeadLetter(single(), bytes("T-BUDGET"), "T-BUDGET", 429, "Too Many Requests", "gateway", 3, ORIGIN,
-                QuivoThrottledException.class);
+        assertKeptInSource(send("T-BUDGET"), QuivoThrottledException.class);
+        assertEquals(3, stats().calls("POST /orders"), "within the 2.5 s budget");
+    }
+
+    @Test
+    void noAnswerPastTheTimeBudgetLeavesTheOrderInItsSourceNotInTheDeadLetterTopic() {
+        faults(20, Fault.resetBeforeStore());
+        assertKeptInSource(send("T-BUDGET-0"), QuivoConnectionException.class);
+        assertEquals(0, simulator().orders().count());
     }
 
     @Test
@@ -261,6 +293,15 @@ abstract class StatusPolicyContract extends RoutesTestSupport {
         List<ConsumerRecord<byte[], byte[]>> records = deadLetters(1);
         assertEquals(1, records.size(), "one dead-letter record");
         return records.get(0);
+    }
+
+    private void assertKeptInSource(Exchange answer, Class<? extends Exception> failure) {
+        assertInstanceOf(failure, answer.getException(), "the failure stands, so the source keeps the message");
+        assertNoDeadLetter();
+    }
+
+    private void assertNoDeadLetter() {
+        assertEquals(List.of(), kafka().read(dlqTopic, 1, Duration.ofSeconds(1)), "nothing dead-lettered");
     }
 
     private void assertAccepted(Exchange answer, int creates, int logins) {

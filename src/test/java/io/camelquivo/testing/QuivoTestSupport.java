@@ -4,9 +4,11 @@ import io.camelquivo.component.QuivoComponent;
 import io.camelquivo.component.QuivoConfiguration;
 import io.camelquivo.simulator.QuivoSimulator;
 import io.camelquivo.simulator.QuivoSimulatorExtension;
+import java.nio.file.Path;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Camel context whose quivo component points at the simulator with its default account. The simulator
@@ -17,6 +19,10 @@ public abstract class QuivoTestSupport extends CamelTestSupport {
 
     @RegisterExtension
     protected static final QuivoSimulatorExtension SIMULATOR = new QuivoSimulatorExtension();
+
+    /** The component's durable state (its pending creates), new for every test. */
+    @TempDir
+    protected Path stateDir;
 
     protected QuivoSimulator simulator() {
         return SIMULATOR.simulator();
@@ -35,6 +41,7 @@ public abstract class QuivoTestSupport extends CamelTestSupport {
         account.setApiKey(QuivoSimulator.DEFAULT_API_KEY);
         account.setUsername(QuivoSimulator.DEFAULT_USERNAME);
         account.setPassword(QuivoSimulator.DEFAULT_PASSWORD);
+        quivo.setPendingCreateFile(stateDir.resolve("pending-creates.txt").toString());
         configure(quivo);
         camel.addComponent("quivo", quivo);
         return camel;

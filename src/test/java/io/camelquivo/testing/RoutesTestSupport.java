@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.camelquivo.policy.OutagePauseFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         p.put("quivo.policy.initial-delay", "50");
         p.put("quivo.policy.max-delay", "1500");
         p.put("quivo.policy.total-budget", "20000");
+        p.put("quivo.policy.probe-interval", "300");
         p.put("quivo.dlq.max-block-ms", "3000");
         p.put("quivo.dlq.request-timeout-ms", "3000");
         p.put("quivo.dlq.delivery-timeout-ms", "6000");
@@ -64,6 +66,7 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         CamelContext camel = super.createCamelContext();
         // not through useOverridePropertiesWithPropertiesComponent: Camel calls that before fields are set
         camel.getPropertiesComponent().setOverrideProperties(properties());
+        camel.addRoutePolicyFactory(new OutagePauseFactory());
         return camel;
     }
 

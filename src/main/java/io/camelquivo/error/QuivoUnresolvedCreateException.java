@@ -1,0 +1,23 @@
+package io.camelquivo.error;
+
+/**
+ * An earlier create of the order may have stored it (a 504, a 503 from the gateway, a connection lost after
+ * sending), and the lookup that would tell failed in a way that waiting alone may not fix (a 500, say).
+ * The order may be in Quivo, so it must be neither dead-lettered nor created again: it waits like any
+ * transient failure, and its next attempt looks it up again.
+ */
+public class QuivoUnresolvedCreateException extends QuivoTransientException {
+
+    public QuivoUnresolvedCreateException(ErrorDetails details, Throwable cause) {
+        super(details, StatusFamily.UNRESOLVED_CREATE, cause);
+    }
+
+    /** The lookup of {@code orderIdentifier} failed with {@code lookupFailure}. */
+    public static QuivoUnresolvedCreateException lookupFailed(String orderIdentifier, QuivoException lookupFailure) {
+        ErrorDetails lookup = lookupFailure.getDetails();
+        return new QuivoUnresolvedCreateException(new ErrorDetails(lookup.statusCode(), lookup.operation(),
+                lookup.method(), lookup.path(), "order " + orderIdentifier + " may already be in Quivo, and looking"
+                        + " it up failed: " + lookup.errorText(), lookup.source(), lookup.retryAfter(),
+                lookup.responseHeaders()), lookupFailure);
+    }
+}

@@ -1,0 +1,66 @@
+package io.camelquivo.policy;
+
+import io.camelquivo.component.QuivoComponent;
+import java.time.Duration;
+import org.apache.camel.Component;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.throttling.ThrottlingExceptionHalfOpenHandler;
+import org.apache.camel.throttling.ThrottlingExceptionRoutePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pauses a route's consumer when one of its messages ends unsettled: Quivo did not answer within the policy's
+ * budget (the message stays in its source), or its dead-letter could not be written. It is Camel's
+ * circuit breaker for routes, opened by the first such failure; every {@code probe-interval} it asks Quivo
+ * for one small page of warehouses, and resumes the consumer once Quivo answers. Nothing loops while Quivo is
+ * away, and what waited in the source goes through on its own afterwards.
+ */
+public final class OutagePause extends ThrottlingExceptionRoutePolicy implements ThrottlingExceptionHalfOpenHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutagePause.class);
+    private static final String CLOSED = "closed";
+
+    public OutagePause(Duration probeInterval) {
+        super(1, Long.MAX_VALUE, probeInterval.toMillis(), null);
+        setHalfOpenHandler(this);
+    }
+
+    /** Whether the route that the exchange came from is paused now: its messages then stop waiting at once. */
+    public static boolean isPaused(Exchange exchange) {
+        Route route = exchange.getFromRouteId() == null ? null : exchange.getContext().getRoute(exchange.getFromRouteId());
+        if (route == null) {
+            return false;
+        }
+        for (RoutePolicy policy : route.getRoutePolicyList()) {
+            if (policy instanceof OutagePause pause && !CLOSED.equals(pause.getStateAsString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean isReadyToBeClosed() {
+        Component quivo = getCamelContext().hasComponent("quivo");
+        return !(quivo instanceof QuivoComponent component) || component.answers();
+    }
+
+    @Override
+    protected void openCircuit(Route route) {
+        boolean wasRunning = CLOSED.equals(getStateAsString());
+        super.openCircuit(route);
+        if (wasRunning) {
+            LOG.warn("Route {} paused: a message could not be settled and stays in its source; Quivo is probed every"
+                    + " {} ms and the route resumes once it answers", route.getRouteId(), getHalfOpenAfter());
+        }
+    }
+
+    @Override
+    protected void closeCircuit(Route route) {
+        super.closeCircuit(route);
+        LOG.info("Route {} resumed: Quivo answers again", route.getRouteId());
+    }
+}
