@@ -1,9 +1,12 @@
 package io.camelquivo.policy;
 
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
 /**
  * Commits the Kafka offset of the message, once its outcome is settled: accepted by Quivo or written to
@@ -17,6 +20,19 @@ public class Acknowledge implements Processor {
                 KafkaManualCommit.class);
         if (commit != null) {
             commit.commit();
+        }
+    }
+
+    /**
+     * The message ended unsettled: a Kafka record's own offset is committed, so that its partition is read
+     * from it again. camel-kafka seeks to the committed offset when a paused consumer resumes; without one
+     * (the partition's first record) it would go on after the batch and skip the record.
+     */
+    static void readAgainLater(Exchange exchange) {
+        if (exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT) instanceof DefaultKafkaManualCommit record) {
+            // the record's own consumer, on its polling thread: this runs while the record is processed
+            record.getCamelExchangePayload().consumer.commitSync(
+                    Map.of(record.getPartition(), new OffsetAndMetadata(record.getRecordOffset())));
         }
     }
 }

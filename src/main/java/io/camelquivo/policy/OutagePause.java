@@ -43,6 +43,14 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
     }
 
     @Override
+    public void onExchangeDone(Route route, Exchange exchange) {
+        if (exchange.isFailed()) {
+            Acknowledge.readAgainLater(exchange);
+        }
+        super.onExchangeDone(route, exchange);
+    }
+
+    @Override
     public boolean isReadyToBeClosed() {
         Component quivo = getCamelContext().hasComponent("quivo");
         return !(quivo instanceof QuivoComponent component) || component.answers();
