@@ -40,6 +40,10 @@ public class QuivoComponent extends DefaultComponent {
     private int connectionRequestTimeout = 30_000;
     @Metadata(label = "advanced", defaultValue = "50", description = "The size of the connection pool.")
     private int maxConnections = 50;
+    @Metadata(label = "advanced", defaultValue = "10485760", description = "The largest request body, in bytes,"
+            + " that is sent. Quivo's API gateway refuses bodies over 10 MB (10485760 bytes), so a larger one fails"
+            + " at once as unusable input (QuivoInputException, status 0), before any call and before it is parsed.")
+    private int maxBodyBytes = 10_485_760;
     @Metadata(label = "security", description = "TLS settings (trust store, key store, protocols) for calls to"
             + " Quivo; the JVM's defaults when unset.")
     private SSLContextParameters sslContextParameters;
@@ -155,6 +159,14 @@ public class QuivoComponent extends DefaultComponent {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public int getMaxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public void setMaxBodyBytes(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public SSLContextParameters getSslContextParameters() {
