@@ -40,8 +40,7 @@ public class DeadLetterRecord implements Processor {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message message = exchange.getMessage();
         String origin = origin(exchange);
-        byte[] value = exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange,
-                message.getBody());
+        byte[] value = value(exchange);
         String orderIdentifier = orderIdentifier(value);
         if (Boolean.TRUE.equals(exchange.getProperty(QuivoExchangeProperties.CREATE_UNRESOLVED))) {
             // Quivo may hold this order; dead-lettering it could leave it in both places
@@ -88,6 +87,13 @@ public class DeadLetterRecord implements Processor {
                     + message.getHeader(KafkaConstants.OFFSET);
         }
         return "route:" + exchange.getFromRouteId();
+    }
+
+    /** The original payload as bytes; a message without body (a record with a null value) has an empty one. */
+    private static byte[] value(Exchange exchange) throws Exception {
+        Object body = exchange.getMessage().getBody();
+        return body == null ? new byte[0]
+                : exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, body);
     }
 
     static String orderIdentifier(byte[] value) {
