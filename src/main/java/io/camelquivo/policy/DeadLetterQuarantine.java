@@ -76,6 +76,7 @@ public class DeadLetterQuarantine extends ServiceSupport implements Processor, C
 
     @Override
     public void process(Exchange exchange) throws IOException {
+        // after a write, the route's doCatch leaves Kafka's refusal there; before it, the dead-letter's own reason
         boolean refusedByKafka = ObjectHelper.getException(RecordTooLargeException.class,
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)) != null;
         long estimate = estimatedSize(exchange);
