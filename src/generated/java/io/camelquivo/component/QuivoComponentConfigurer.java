@@ -54,6 +54,8 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "loginBackoffMaxSeconds": getOrCreateConfiguration(target).setLoginBackoffMaxSeconds(property(camelContext, int.class, value)); return true;
         case "loginbackoffseconds":
         case "loginBackoffSeconds": getOrCreateConfiguration(target).setLoginBackoffSeconds(property(camelContext, int.class, value)); return true;
+        case "maxbodybytes":
+        case "maxBodyBytes": target.setMaxBodyBytes(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "objectmapper":
@@ -112,6 +114,8 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "loginBackoffMaxSeconds": return int.class;
         case "loginbackoffseconds":
         case "loginBackoffSeconds": return int.class;
+        case "maxbodybytes":
+        case "maxBodyBytes": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "objectmapper":
@@ -166,6 +170,8 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "loginBackoffMaxSeconds": return getOrCreateConfiguration(target).getLoginBackoffMaxSeconds();
         case "loginbackoffseconds":
         case "loginBackoffSeconds": return getOrCreateConfiguration(target).getLoginBackoffSeconds();
+        case "maxbodybytes":
+        case "maxBodyBytes": return target.getMaxBodyBytes();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "objectmapper":

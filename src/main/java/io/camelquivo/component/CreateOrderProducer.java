@@ -1,5 +1,6 @@
 package io.camelquivo.component;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelquivo.client.QuivoRequest;
 import io.camelquivo.client.QuivoResponse;
@@ -44,7 +45,13 @@ class CreateOrderProducer extends QuivoProducer {
 
     @Override
     protected QuivoRequest toRequest(Exchange exchange) throws Exception {
-        return new QuivoRequest(operationId(), "POST", "/orders", Map.of(), requiredJsonBody(exchange));
+        return new QuivoRequest(operationId(), "POST", "/orders", Map.of(),
+                requiredJsonBody(exchange, "POST", "/orders"));
+    }
+
+    @Override
+    protected String bodyName() {
+        return "the order";
     }
 
     @Override
@@ -84,6 +91,11 @@ class CreateOrderProducer extends QuivoProducer {
             if (order != null && order.isObject()) {
                 return order;
             }
+        } catch (StreamConstraintsException beyondLimit) {
+            // valid JSON perhaps, but deeper, longer or bigger than the reader takes: say so, not "invalid"
+            throw new QuivoInputException(operationId(), "POST", "/orders",
+                    "the order is beyond a limit of the JSON reader: " + firstLine(beyondLimit.getMessage()),
+                    beyondLimit);
         } catch (IOException notJson) {
             throw new QuivoInputException(operationId(), "POST", "/orders",
                     "the order is not valid JSON: " + firstLine(notJson.getMessage()), notJson);

@@ -49,6 +49,10 @@ public class QuivoComponent extends DefaultComponent {
     private int connectionRequestTimeout = 30_000;
     @Metadata(label = "advanced", defaultValue = "50", description = "The size of the connection pool.")
     private int maxConnections = 50;
+    @Metadata(label = "advanced", defaultValue = "10485760", description = "The largest request body, in bytes,"
+            + " that is sent. Quivo's API gateway refuses bodies over 10 MB (10485760 bytes), so a larger one fails"
+            + " at once as unusable input (QuivoInputException, status 0), before any call and before it is parsed.")
+    private int maxBodyBytes = 10_485_760;
     @Metadata(label = "security", description = "TLS settings (trust store, key store, protocols) for calls to"
             + " Quivo; the JVM's defaults when unset.")
     private SSLContextParameters sslContextParameters;
@@ -127,11 +131,15 @@ public class QuivoComponent extends DefaultComponent {
     }
 
     /**
-     * Whether Quivo answers again, for every account used so far: one small page of warehouses each. Any
+     * Whether Quivo answers again, for every account called so far: one small page of warehouses each. Any
      * answer that waiting would not change counts (a 403 is an answer); no answer, 429, 503 and 504 do not.
      */
     public boolean answers() {
-        for (SessionKey account : List.copyOf(sessions.keySet())) {
+        for (Map.Entry<SessionKey, LoginSession> session : List.copyOf(sessions.entrySet())) {
+            if (session.getValue().lastLoginSucceeded() == null) {
+                continue; // an account no call has used yet
+            }
+            SessionKey account = session.getKey();
             try {
                 clientFor(account).execute(new QuivoRequest("probe", "GET", "/warehouses", Map.of("pageSize", "1"), null));
             } catch (QuivoException failure) {
@@ -224,6 +232,14 @@ public class QuivoComponent extends DefaultComponent {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public int getMaxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public void setMaxBodyBytes(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public SSLContextParameters getSslContextParameters() {

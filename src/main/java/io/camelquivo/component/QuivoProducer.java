@@ -2,6 +2,7 @@ package io.camelquivo.component;
 
 import io.camelquivo.client.QuivoRequest;
 import io.camelquivo.client.QuivoResponse;
+import io.camelquivo.error.QuivoInputException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,12 +82,47 @@ abstract class QuivoProducer extends DefaultProducer {
         return getEndpoint().objectMapper().writeValueAsBytes(body);
     }
 
-    protected byte[] requiredJsonBody(Exchange exchange) throws Exception {
+    /**
+     * The body as JSON bytes, refused as unusable input (no call made) when there is none, when it is only
+     * whitespace, or when it is larger than Quivo's API gateway accepts: retrying cannot change any of these.
+     */
+    protected byte[] requiredJsonBody(Exchange exchange, String method, String path) throws Exception {
         byte[] body = jsonBody(exchange);
-        if (body == null || body.length == 0) {
-            throw new IllegalArgumentException("quivo:" + operationId() + " needs a JSON body, and the message has none");
+        String unusable = whyUnusable(body);
+        if (unusable != null) {
+            throw new QuivoInputException(operationId(), method, path, unusable, null);
         }
         return body;
+    }
+
+    private String whyUnusable(byte[] body) {
+        if (body == null) {
+            return "the message has no body";
+        }
+        if (isBlank(body)) {
+            return bodyName() + " is empty";
+        }
+        int max = getEndpoint().getComponent().getMaxBodyBytes();
+        if (body.length > max) {
+            return bodyName() + " is " + body.length + " bytes, more than the " + max
+                    + " bytes Quivo's API gateway accepts";
+        }
+        return null;
+    }
+
+    /** What the body is, as reasons name it: "the body", or e.g. "the order". */
+    protected String bodyName() {
+        return "the body";
+    }
+
+    /** Only the whitespace JSON allows between tokens, or nothing at all. */
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A header wins over the endpoint option, so one endpoint can serve many orders. */

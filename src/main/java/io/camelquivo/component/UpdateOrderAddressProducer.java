@@ -14,7 +14,7 @@ class UpdateOrderAddressProducer extends QuivoProducer {
     @Override
     protected QuivoRequest toRequest(Exchange exchange) throws Exception {
         String type = headerOr(exchange, QuivoConstants.ADDRESS_TYPE, String.class, getEndpoint().getAddressType());
-        return new QuivoRequest(operationId(), "PUT", "/orders/" + requiredOrderId(exchange) + "/address",
-                Map.of("type", type), requiredJsonBody(exchange));
+        String path = "/orders/" + requiredOrderId(exchange) + "/address";
+        return new QuivoRequest(operationId(), "PUT", path, Map.of("type", type), requiredJsonBody(exchange, "PUT", path));
     }
 }

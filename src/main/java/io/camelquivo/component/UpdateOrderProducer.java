@@ -13,7 +13,7 @@ class UpdateOrderProducer extends QuivoProducer {
 
     @Override
     protected QuivoRequest toRequest(Exchange exchange) throws Exception {
-        return new QuivoRequest(operationId(), "PATCH", "/orders/" + requiredOrderId(exchange), Map.of(),
-                requiredJsonBody(exchange));
+        String path = "/orders/" + requiredOrderId(exchange);
+        return new QuivoRequest(operationId(), "PATCH", path, Map.of(), requiredJsonBody(exchange, "PATCH", path));
     }
 }

@@ -16,6 +16,7 @@ import org.apache.camel.CamelContext;
  * quivo_logins_total{outcome}               success | failure
  * quivo_redeliveries_total{family}          redeliveries the error policy decided
  * quivo_dead_letters_total{family, operation}  messages written to the dead-letter topic
+ * quivo_quarantined_payloads_total{operation}  dead-letter payloads too large for Kafka, kept in files instead
  * </pre>
  */
 public final class QuivoMetrics implements QuivoCallListener {
@@ -57,6 +58,10 @@ public final class QuivoMetrics implements QuivoCallListener {
 
     public void onDeadLetter(StatusFamily family, String operation) {
         registry.counter("quivo.dead.letters", "family", label(family), "operation", operation).increment();
+    }
+
+    public void onQuarantine(String operation) {
+        registry.counter("quivo.quarantined.payloads", "operation", operation).increment();
     }
 
     private static String label(StatusFamily family) {

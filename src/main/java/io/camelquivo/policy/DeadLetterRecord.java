@@ -40,8 +40,7 @@ public class DeadLetterRecord implements Processor {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Message message = exchange.getMessage();
         String origin = origin(exchange);
-        byte[] value = exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange,
-                message.getBody());
+        byte[] value = value(exchange);
         String orderIdentifier = orderIdentifier(value);
         QuivoException quivo = failure instanceof QuivoException q ? q : null;
         // the message's operation, even when the login under it failed
@@ -84,6 +83,13 @@ public class DeadLetterRecord implements Processor {
                     + message.getHeader(KafkaConstants.OFFSET);
         }
         return "route:" + exchange.getFromRouteId();
+    }
+
+    /** The original payload as bytes; a message without body (a record with a null value) has an empty one. */
+    private static byte[] value(Exchange exchange) throws Exception {
+        Object body = exchange.getMessage().getBody();
+        return body == null ? new byte[0]
+                : exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, body);
     }
 
     static String orderIdentifier(byte[] value) {

@@ -84,9 +84,11 @@ abstract class StatusPolicyContract extends RoutesTestSupport {
     @Test
     void threeRefusedTokensLeaveTheOrderInItsSourceNotInTheDeadLetterTopic() {
         faults(3, Fault.expiredToken());
-        assertKeptInSource(send("T-401-3"), QuivoUnauthorizedException.class);
-        assertEquals(3, stats().calls("POST /orders"));
+        Exchange answer = send("T-401-3");
+        // read at once: the paused route's probe logs in again a moment later
         assertEquals(3, stats().logins(), "one new login per refused token, no more");
+        assertEquals(3, stats().calls("POST /orders"));
+        assertKeptInSource(answer, QuivoUnauthorizedException.class);
     }
 
     @Test

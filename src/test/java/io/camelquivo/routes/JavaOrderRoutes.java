@@ -13,8 +13,8 @@ public class JavaOrderRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("file:{{quivo.inbox-dir}}?antInclude=*.json&move=.done&moveFailed=.failed&readLock=changed"
-                + "&readLockMinAge={{quivo.inbox.read-lock-min-age:1000}}"
+        from("file:{{quivo.inbox-dir}}?antInclude=*.json&move=.done&readLock=changed"
+                + "&readLockMinAge={{quivo.inbox.read-lock-min-age:1000}}&readLockMinLength=0"
                 + "&readLockCheckInterval={{quivo.inbox.read-lock-check-interval:250}}"
                 + "&delay={{quivo.inbox.poll-delay:500}}")
                 .routeId("java-orders-from-files").routeConfigurationId(QuivoErrorPolicy.ID)

@@ -35,6 +35,10 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
     @TempDir
     protected Path inbox;
 
+    /** Where dead-letter payloads too large for Kafka go; never the working folder's ./data/quarantine. */
+    @TempDir
+    protected Path quarantine;
+
     /** Brokers, topics, inbox and the short policy timings; tests add or change entries. */
     protected Properties properties() {
         Properties p = new Properties();
@@ -43,6 +47,7 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         p.put("quivo.orders-topic", ordersTopic);
         p.put("quivo.orders.group-id", ordersGroup);
         p.put("quivo.inbox-dir", inbox.toString());
+        p.put("quivo.dlq.quarantine-dir", quarantine.toString());
         p.put("quivo.inbox.read-lock-min-age", "100");
         p.put("quivo.inbox.read-lock-check-interval", "50");
         p.put("quivo.inbox.poll-delay", "100");
