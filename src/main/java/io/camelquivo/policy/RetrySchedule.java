@@ -68,7 +68,7 @@ public record RetrySchedule(int unauthorizedRedeliveries, int throttledRedeliver
      * The schedule from {@code quivo.policy.*} as {@code lookup} finds them (null when unset), each falling
      * back to its default.
      *
-     * @throws IllegalArgumentException naming the first property that is not a number or out of range
+     * @throws BadSetting naming the first property that is not a number or out of range
      */
     public static RetrySchedule from(UnaryOperator<String> lookup) {
         RetrySchedule d = defaults();
@@ -125,7 +125,30 @@ public record RetrySchedule(int unauthorizedRedeliveries, int throttledRedeliver
 
     private static void require(boolean holds, String name, String rule) {
         if (!holds) {
-            throw new IllegalArgumentException(PREFIX + name + " " + rule);
+            throw new BadSetting(PREFIX + name, rule);
+        }
+    }
+
+    /** A {@code quivo.policy.*} value that is not a number or out of its range. */
+    public static final class BadSetting extends IllegalArgumentException {
+
+        private final String property;
+        private final String problem;
+
+        BadSetting(String property, String problem) {
+            super(property + " " + problem);
+            this.property = property;
+            this.problem = problem;
+        }
+
+        /** The property's name, e.g. {@code quivo.policy.jitter}. */
+        public String property() {
+            return property;
+        }
+
+        /** What is wrong with its value. */
+        public String problem() {
+            return problem;
         }
     }
 
@@ -152,7 +175,7 @@ public record RetrySchedule(int unauthorizedRedeliveries, int throttledRedeliver
             try {
                 return parser.apply(value.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(PREFIX + name + " is not a number: '" + value + "'");
+                throw new BadSetting(PREFIX + name, "is not a number: '" + value + "'");
             }
         }
     }

@@ -10,6 +10,13 @@ public final class BadConfigurationException extends RuntimeException {
         this.setting = setting;
     }
 
+    /** A property outside the contract's settings, e.g. one of {@code quivo.policy.*}. */
+    public BadConfigurationException(String property, String problem) {
+        super(Setting.label(property) + ": " + problem, null, false, false);
+        this.setting = null;
+    }
+
+    /** The setting, or null for a property outside the contract's settings. */
     public Setting setting() {
         return setting;
     }

@@ -1,5 +1,6 @@
 package io.camelquivo.service;
 
+import io.camelquivo.policy.RetrySchedule;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -52,11 +53,21 @@ public record ServiceSettings(String baseUrl, String apiKey, String username, St
         Path inbox = path(values.required(Setting.INBOX_DIR, "is needed"));
         int managementPort = port(Setting.MANAGEMENT_PORT, values.required(Setting.MANAGEMENT_PORT, "is needed"));
         int webhookPort = port(Setting.WEBHOOK_PORT, values.required(Setting.WEBHOOK_PORT, "is needed"));
+        policy(sources);
         return new ServiceSettings(baseUrl, apiKey, username, password, brokers, inbox,
                 values.required(Setting.ORDERS_TOPIC, "is needed"), values.required(Setting.EVENTS_TOPIC, "is needed"),
                 values.required(Setting.DLQ_TOPIC, "is needed"), values.optional(Setting.ROUTES), managementPort,
                 webhookPort, values.optional(Setting.WEBHOOK_SECRET),
                 bool(Setting.EXAMPLE_ORDERS, values.optional(Setting.EXAMPLE_ORDERS)));
+    }
+
+    /** The status policy's numbers are read when Camel starts; a bad one must stop the start here, named. */
+    private static void policy(SettingSources sources) {
+        try {
+            RetrySchedule.from(sources::raw);
+        } catch (RetrySchedule.BadSetting bad) {
+            throw new BadConfigurationException(bad.property(), bad.problem());
+        }
     }
 
     /**

@@ -39,7 +39,17 @@ public enum Setting {
 
     /** As Camel's {@code IOHelper.lookupEnvironmentVariable} spells it: upper case, dots and dashes as _. */
     public String environmentVariable() {
+        return environmentVariable(property);
+    }
+
+    /** The environment variable that sets a property, as Camel looks it up. */
+    public static String environmentVariable(String property) {
         return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** How error messages name a property: both spellings, since either may be the one the user set. */
+    public static String label(String property) {
+        return environmentVariable(property) + " (" + property + ")";
     }
 
     /** Secrets are never echoed, not even in an error message. */
@@ -49,6 +59,6 @@ public enum Setting {
 
     /** How error messages name the setting: both spellings, since either may be the one the user set. */
     public String label() {
-        return environmentVariable() + " (" + property + ")";
+        return label(property);
     }
 }

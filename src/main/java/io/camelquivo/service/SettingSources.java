@@ -42,12 +42,17 @@ public final class SettingSources {
 
     /** The raw value, or null when no source sets it. A value set to blank is returned as it is. */
     public String raw(Setting setting) {
-        String value = environment.get(setting.environmentVariable());
+        return raw(setting.property());
+    }
+
+    /** The raw value of any property, e.g. {@code quivo.policy.jitter}, looked up as {@link #raw(Setting)} does. */
+    public String raw(String property) {
+        String value = environment.get(Setting.environmentVariable(property));
         if (value == null) {
-            value = systemProperties.getProperty(setting.property());
+            value = systemProperties.getProperty(property);
         }
         for (int i = 0; value == null && i < filesByPrecedence.size(); i++) {
-            value = filesByPrecedence.get(i).getProperty(setting.property());
+            value = filesByPrecedence.get(i).getProperty(property);
         }
         return value;
     }

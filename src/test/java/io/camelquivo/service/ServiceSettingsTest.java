@@ -41,6 +41,9 @@ class ServiceSettingsTest {
         KAFKA_BROKERS         | kafka:9092,kafka2:x      | KAFKA_BROKERS (kafka.brokers): must be a port number (1-65535), not 'x'
         QUIVO_INBOX_DIR       | ''                       | QUIVO_INBOX_DIR (quivo.inbox-dir): is set but empty: unset it or give a value
         QUIVO_EXAMPLE_ORDERS  | maybe                    | QUIVO_EXAMPLE_ORDERS (quivo.example-orders): must be true or false, not 'maybe'
+        QUIVO_POLICY_JITTER   | not-a-number             | QUIVO_POLICY_JITTER (quivo.policy.jitter): is not a number: 'not-a-number'
+        QUIVO_POLICY_MAX_DELAY | -5                      | QUIVO_POLICY_MAX_DELAY (quivo.policy.max-delay): must be more than 0 ms
+        QUIVO_POLICY_TOTAL_BUDGET | 5m                   | QUIVO_POLICY_TOTAL_BUDGET (quivo.policy.total-budget): is not a number: '5m'
         """)
     void eachBadSettingGetsOneLineAndExitCode2(String variable, String value, String message) {
         assertRefused(Map.of(variable, value), message);
