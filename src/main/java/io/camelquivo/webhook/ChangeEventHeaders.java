@@ -1,7 +1,7 @@
 package io.camelquivo.webhook;
 
 /**
- * The headers of a record on the events topic (CONTRACT.md, "Change events"), all UTF-8 strings. Learned by
+ * The headers of a record on the events topic (connector-docs/guarantees.md, "Change events"), all UTF-8 strings. Learned by
  * webhook or by polling, a change carries the same ones.
  */
 public final class ChangeEventHeaders {

@@ -102,7 +102,7 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
-    /** Checks a dead-letter record against CONTRACT.md, header by header, and its value byte by byte. */
+    /** Checks a dead-letter record against the service's promise, header by header, and its value byte by byte. */
     public static void assertDeadLetter(ConsumerRecord<byte[], byte[]> record, byte[] original, String key,
             int status, String error, String source, int attempts, String origin, Class<?> exception) {
         assertArrayEquals(original, record.value(), "the value is the original payload");
