@@ -1,11 +1,13 @@
 package io.camelquivo.policy;
 
+import io.camelquivo.component.QuivoKafkaComponent;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Writes dead-letter records to Kafka, the same as the route in {@code routes/quivo-error-policy.yaml}:
- * acks from all replicas, idempotent producer, and a bounded wait, after which the failure leaves the
- * message unacknowledged (the file goes to {@code .failed/}, the offset stays uncommitted).
+ * through {@link QuivoKafkaComponent} (acks from all replicas, idempotent producer, a bounded wait), after
+ * which a failure leaves the message unacknowledged (the file goes to {@code .failed/}, the offset stays
+ * uncommitted).
  */
 public class QuivoDeadLetterRoute extends RouteBuilder {
 
@@ -13,11 +15,7 @@ public class QuivoDeadLetterRoute extends RouteBuilder {
     public void configure() {
         from(QuivoErrorPolicy.DEAD_LETTER).routeId("quivo-dead-letter")
                 .process(new DeadLetterRecord())
-                .toF("kafka:%s?brokers=%s&requestRequiredAcks=all&enableIdempotence=true"
-                        + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer"
-                        + "&maxBlockMs=%s&requestTimeoutMs=%s&deliveryTimeoutMs=%s",
-                        "{{quivo.dlq-topic:quivo.dlq}}", "{{kafka.brokers}}", "{{quivo.dlq.max-block-ms:10000}}",
-                        "{{quivo.dlq.request-timeout-ms:10000}}", "{{quivo.dlq.delivery-timeout-ms:30000}}")
+                .to(QuivoKafkaComponent.SCHEME + ":{{quivo.dlq-topic:quivo.dlq}}")
                 .process(new Acknowledge());
     }
 }

@@ -49,9 +49,9 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         p.put("quivo.policy.initial-delay", "50");
         p.put("quivo.policy.max-delay", "1500");
         p.put("quivo.policy.total-budget", "20000");
-        p.put("quivo.dlq.max-block-ms", "3000");
-        p.put("quivo.dlq.request-timeout-ms", "3000");
-        p.put("quivo.dlq.delivery-timeout-ms", "6000");
+        p.put("quivo.kafka.max-block-ms", "3000");
+        p.put("quivo.kafka.request-timeout-ms", "3000");
+        p.put("quivo.kafka.delivery-timeout-ms", "6000");
         return p;
     }
 
