@@ -94,8 +94,7 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
-    /** Checks a dead-letter record as connector-docs/error-policy.md describes it, header by header, and its value
-     * byte by byte. */
+    /** Checks a dead-letter record as connector-docs/error-policy.md describes it: headers, key, value's bytes. */
     public static void assertDeadLetter(ConsumerRecord<byte[], byte[]> record, byte[] original, String key,
             int status, String error, String source, int attempts, String origin, Class<?> exception) {
         assertArrayEquals(original, record.value(), "the value is the original payload");
