@@ -13,7 +13,8 @@ import org.apache.camel.spi.UriParams;
 public class QuivoConfiguration implements Cloneable {
 
     @UriParam(label = "common", description = "Quivo API base URL, e.g. https://api.quivo.co. It must use https"
-            + " unless the host is loopback (the simulator). When unset, the environment option picks it.")
+            + " unless the host is loopback (the simulator). It must not carry a user or password before the host:"
+            + " the account goes in username and password. When unset, the environment option picks it.")
     private String baseUrl;
     @UriParam(label = "common", enums = "production,sandbox", description = "Picks the base URL when baseUrl is"
             + " unset: production is https://api.quivo.co. Quivo has not published its sandbox URL, so sandbox"

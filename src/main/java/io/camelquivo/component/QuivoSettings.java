@@ -33,12 +33,18 @@ public final class QuivoSettings {
 
     /**
      * The base URL an account configuration resolves to: baseUrl, or the environment's URL; https unless
-     * the host is loopback. The service checks its settings with this same rule before it starts.
+     * the host is loopback; no user or password in it. The service checks its settings with this same rule
+     * before it starts.
      */
     public static String baseUrl(QuivoConfiguration config) {
         String url = config.getBaseUrl();
         if (url == null || url.isBlank()) {
             url = environmentUrl(config.getEnvironment());
+        }
+        if (hasUserInfo(url)) {
+            // checked first and never echoed: every later message quotes the URL
+            throw new IllegalArgumentException("quivo baseUrl must not carry a user or password"
+                    + " (user:password@host); give them as the username and password options");
         }
         URI uri;
         try {
@@ -55,6 +61,20 @@ public final class QuivoSettings {
         }
         String text = uri.toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** An '@' before the path, whether or not the rest parses: the URL's user info, perhaps with a password. */
+    private static boolean hasUserInfo(String url) {
+        int schemeEnd = url.indexOf("://");
+        int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        int authorityEnd = url.length();
+        for (char delimiter : new char[] {'/', '?', '#'}) {
+            int at = url.indexOf(delimiter, authorityStart);
+            if (at >= 0 && at < authorityEnd) {
+                authorityEnd = at;
+            }
+        }
+        return url.substring(authorityStart, authorityEnd).contains("@");
     }
 
     private static String environmentUrl(String environment) {

@@ -29,6 +29,7 @@ final class ServiceRunner {
 
     private final ServiceSettings settings;
     private final Path workingDir;
+    private final Main main = new Main();
     private volatile boolean started;
 
     ServiceRunner(ServiceSettings settings, Path workingDir) {
@@ -38,17 +39,16 @@ final class ServiceRunner {
 
     /** 0 after a stop by signal (or Camel's own end), 1 when Camel or an embedded default failed to start. */
     int run(String[] args) {
-        Main main = new Main();
         if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
             strategy.disableHangupSupport(); // the signals below own the stop, so no JVM hook races them
         }
-        ShutdownSignals signals = ShutdownSignals.install(main::completed);
-        try (EmbeddedDefaults embedded = new EmbeddedDefaults()) {
+        try (ShutdownSignals signals = ShutdownSignals.install(this::stop);
+                EmbeddedDefaults embedded = new EmbeddedDefaults()) {
             ServiceSettings effective = embedded.start(settings);
             if (signals.received() != null) {
                 return 0;
             }
-            configure(main, effective);
+            configure(effective);
             int exitCode = main.run(args);
             if (signals.received() != null) {
                 return 0;
@@ -60,7 +60,12 @@ final class ServiceRunner {
         }
     }
 
-    private void configure(Main main, ServiceSettings effective) {
+    /** Asks the run to end as a signal does: in-flight exchanges may finish, then everything stops. */
+    void stop() {
+        main.completed();
+    }
+
+    private void configure(ServiceSettings effective) {
         main.setDefaultPropertyPlaceholderLocation(SettingSources.PROPERTY_LOCATIONS);
         main.setOverrideProperties(placeholders(effective));
         main.configure().withRoutesIncludePattern(routesIncludePattern(effective.routes(), workingDir));

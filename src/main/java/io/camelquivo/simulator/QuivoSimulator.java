@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Quivo API stand-in on loopback: login, orders, warehouses and sellers as Quivo documents
- * them, single shipments, returns and inbounds as tests seed them, plus the failures a real deployment shows (expired tokens, throttling, gateway errors,
- * dropped connections), on demand. See {@code /work/shared/reference/quivo-api.md}.
+ * A Quivo API stand-in on loopback: login, orders, warehouses and sellers as Quivo's API reference documents
+ * them, single shipments, returns and inbounds as tests seed them, plus the failures a real deployment shows
+ * (expired tokens, throttling, gateway errors, dropped connections), on demand. Where the reference is silent,
+ * it follows the choices listed in connector-docs/README.md ("Choices where Quivo's docs are silent").
  *
  * <pre>{@code
  * try (QuivoSimulator sim = QuivoSimulator.builder().build().start()) {

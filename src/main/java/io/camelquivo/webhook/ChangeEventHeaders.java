@@ -1,8 +1,8 @@
 package io.camelquivo.webhook;
 
 /**
- * The headers of a record on the events topic (connector-docs/guarantees.md, "Change events"), all UTF-8 strings. Learned by
- * webhook or by polling, a change carries the same ones.
+ * The headers of a record on the events topic (connector-docs/webhooks.md, "The records"), all UTF-8 strings.
+ * Learned by webhook or by polling, a change carries the same ones.
  */
 public final class ChangeEventHeaders {
 

@@ -69,6 +69,19 @@ class ServiceSettingsTest {
         assertFalse(line.contains("key-7f3a") || line.contains("pw-91c2"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"https://quivo-user:pw-4e7b@quivo.example.com", "http://quivo-user:pw-4e7b@127.0.0.1:8089/api",
+        "https://quivo-user:pw-4e7b@quivo example.com"})
+    void aBaseUrlWithUserAndPasswordIsRefusedWithoutEchoingThem(String baseUrl) {
+        Map<String, String> env = Map.of("QUIVO_BASE_URL", baseUrl, "QUIVO_API_KEY", "k", "QUIVO_USERNAME", "u",
+                "QUIVO_PASSWORD", "p", "KAFKA_BROKERS", "kafka:9092");
+        assertEquals(Setting.BASE_URL, assertThrows(BadConfigurationException.class,
+                () -> ServiceSettings.resolve(sources(env, new Properties()))).setting());
+        String line = assertRefused(env, "QUIVO_BASE_URL (quivo.base-url): quivo baseUrl must not carry a user or"
+                + " password (user:password@host); give them as the username and password options");
+        assertFalse(line.contains("pw-4e7b") || line.contains("quivo-user"), line);
+    }
+
     @Test
     void nothingSetMeansBothEmbeddedDefaultsAndTheDocumentedDefaults() {
         ServiceSettings settings = ServiceSettings.resolve(sources(Map.of(), new Properties()));

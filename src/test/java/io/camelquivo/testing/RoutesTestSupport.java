@@ -56,9 +56,9 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         p.put("quivo.policy.max-delay", "1500");
         p.put("quivo.policy.total-budget", "20000");
         p.put("quivo.policy.probe-interval", "300");
-        p.put("quivo.dlq.max-block-ms", "3000");
-        p.put("quivo.dlq.request-timeout-ms", "3000");
-        p.put("quivo.dlq.delivery-timeout-ms", "6000");
+        p.put("quivo.kafka.max-block-ms", "3000");
+        p.put("quivo.kafka.request-timeout-ms", "3000");
+        p.put("quivo.kafka.delivery-timeout-ms", "6000");
         return p;
     }
 
@@ -102,7 +102,7 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
-    /** Checks a dead-letter record against the service's promise, header by header, and its value byte by byte. */
+    /** Checks a dead-letter record as connector-docs/error-policy.md describes it: headers, key, value's bytes. */
     public static void assertDeadLetter(ConsumerRecord<byte[], byte[]> record, byte[] original, String key,
             int status, String error, String source, int attempts, String origin, Class<?> exception) {
         assertArrayEquals(original, record.value(), "the value is the original payload");

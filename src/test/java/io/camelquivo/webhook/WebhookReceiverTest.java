@@ -273,7 +273,7 @@ class WebhookReceiverTest extends WebhookTestSupport {
                 .orElseThrow();
     }
 
-    /** Checks a record against the service's promise: key, string headers, and the value byte for byte as Quivo answered. */
+    /** Checks a change-event record: key, string headers, and the value byte for byte as Quivo answered. */
     private static void assertRecord(ConsumerRecord<byte[], byte[]> record, String entity, long id, long version,
             JsonNode quivoJson) throws Exception {
         assertEquals(entity + ":" + id, key(record));

@@ -55,9 +55,9 @@ abstract class WebhookTestSupport extends RoutesTestSupport {
         p.put("quivo.webhook-secret", secret);
         p.put("quivo.events-topic", eventsTopic);
         p.put("quivo.events.dedup-topic", dedupTopic);
-        p.put("quivo.events.max-block-ms", "3000");
-        p.put("quivo.events.request-timeout-ms", "1000");
-        p.put("quivo.events.delivery-timeout-ms", "2000");
+        p.put("quivo.kafka.max-block-ms", "3000");
+        p.put("quivo.kafka.request-timeout-ms", "1000");
+        p.put("quivo.kafka.delivery-timeout-ms", "2000");
         return p;
     }
 
