@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -105,6 +106,7 @@ public class QuivoComponent extends DefaultComponent {
             // a large first-level cache: an evicted mark would be missed while an outage holds many orders
             pendingCreateRepository = FileIdempotentRepository.fileIdempotentRepository(store, 100_000);
         }
+        CamelContextAware.trySetCamelContext(pendingCreateRepository, getCamelContext());
         ServiceHelper.startService(pendingCreateRepository);
     }
 

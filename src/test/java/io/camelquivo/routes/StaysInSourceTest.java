@@ -26,6 +26,7 @@ class StaysInSourceTest extends RoutesTestSupport {
     protected Properties properties() {
         Properties p = super.properties();
         p.put("quivo.policy.throttled-redeliveries", "2");
+        p.put("quivo.inbox.failed-retry-delay", "500");
         return p;
     }
 
@@ -65,6 +66,19 @@ class StaysInSourceTest extends RoutesTestSupport {
         assertEquals(2, simulator().stats().calls("POST /orders"), "no POST after the time-out that stored it");
         assertEquals(4, simulator().stats().calls("GET /orders"), "3 lookups in the budget, then one when it came again");
         assertEquals(List.of(), kafka().read(dlqTopic, 1, Duration.ofSeconds(1)), "not dead-lettered");
+    }
+
+    @Test
+    void aFileParkedInFailedGoesThroughTheInboxAgainOnItsOwn() throws Exception {
+        // where a file waits whose dead-letter record could not be written
+        byte[] order = Orders.valid("PARKED-1").getBytes(StandardCharsets.UTF_8);
+        Files.write(Files.createDirectories(inbox.resolve(".failed")).resolve("PARKED-1.json"), order);
+
+        OrdersFromFilesTest.awaitFiles(inbox.resolve(".done"), 1, Duration.ofSeconds(30));
+
+        assertArrayEquals(order, Files.readAllBytes(inbox.resolve(".done").resolve("PARKED-1.json")));
+        assertEquals(1, simulator().orders().byIdentifier("PARKED-1").size());
+        assertEquals(List.of(), OrdersFromFilesTest.jsonFilesIn(inbox.resolve(".failed")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -115,6 +116,18 @@ public final class TestKafka implements AutoCloseable {
             }
         }
         return records;
+    }
+
+    /** Creates a topic of one partition, as a compacted topic for state would be made before use. */
+    public void createTopic(String topic) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                    .configs(Map.of("cleanup.policy", "compact")))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create " + topic, e);
+        }
     }
 
     /** The offset a consumer group has committed on partition 0 of a topic, or -1 when none. */
