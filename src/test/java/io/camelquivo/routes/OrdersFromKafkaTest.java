@@ -83,16 +83,4 @@ class OrdersFromKafkaTest extends RoutesTestSupport {
         awaitCommitted(1, Duration.ofSeconds(20));
         assertEquals(1, simulator().orders().byIdentifier("SLOW").size());
     }
-
-    private void awaitCommitted(long offset, Duration within) throws InterruptedException {
-        long end = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < end) {
-            if (kafka().committedOffset(ordersGroup, ordersTopic) >= offset) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("committed offset " + kafka().committedOffset(ordersGroup, ordersTopic)
-                + " did not reach " + offset + " within " + within);
-    }
 }

@@ -156,16 +156,4 @@ class PoisonInputTest extends RoutesTestSupport {
         String tail = "\"}";
         return (head + "x".repeat(size - head.length() - tail.length()) + tail).getBytes(StandardCharsets.UTF_8);
     }
-
-    private void awaitCommitted(long offset, Duration within) throws InterruptedException {
-        long end = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < end) {
-            if (kafka().committedOffset(ordersGroup, ordersTopic) >= offset) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("committed offset " + kafka().committedOffset(ordersGroup, ordersTopic)
-                + " did not reach " + offset + " within " + within + "; " + simulator().stats());
-    }
 }

@@ -37,12 +37,8 @@ class QuivoOutageTest extends RoutesTestSupport {
         simulator().start();
 
         OrdersFromFilesTest.awaitFiles(inbox.resolve(".done"), ORDERS, Duration.ofSeconds(60));
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (kafka().committedOffset(ordersGroup, ordersTopic) < ORDERS && System.nanoTime() < end) {
-            Thread.sleep(200);
-        }
+        awaitCommitted(ORDERS, Duration.ofSeconds(60));
 
-        assertEquals(ORDERS, kafka().committedOffset(ordersGroup, ordersTopic), "every record committed");
         for (int i = 0; i < ORDERS; i++) {
             assertEquals(1, simulator().orders().byIdentifier("FILE-OUT-" + i).size(), "FILE-OUT-" + i);
             assertEquals(1, simulator().orders().byIdentifier("KAFKA-OUT-" + i).size(), "KAFKA-OUT-" + i);

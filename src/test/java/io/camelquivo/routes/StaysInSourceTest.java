@@ -69,6 +69,20 @@ class StaysInSourceTest extends RoutesTestSupport {
     }
 
     @Test
+    void refusedTokensOnTheLookupsAfterA504NeverLetAPostFollowBeforeALookupHasAnswered() throws Exception {
+        simulator().faults().next(1, "POST /orders", Fault.gatewayTimeoutAfterStore());
+        simulator().faults().next(3, "GET /orders", Fault.expiredToken());
+        Files.writeString(inbox.resolve("STUCK-3.json"), Orders.valid("STUCK-3"));
+
+        OrdersFromFilesTest.awaitFiles(inbox.resolve(".done"), 1, Duration.ofSeconds(30));
+
+        assertEquals(1, simulator().stats().calls("POST /orders"), "the one POST that stored it");
+        assertEquals(4, simulator().stats().calls("GET /orders"), "3 refused lookups, then one that answered");
+        assertEquals(1, simulator().orders().byIdentifier("STUCK-3").size());
+        assertEquals(List.of(), kafka().read(dlqTopic, 1, Duration.ofSeconds(1)), "not dead-lettered");
+    }
+
+    @Test
     void aFileParkedInFailedGoesThroughTheInboxAgainOnItsOwn() throws Exception {
         // where a file waits whose dead-letter record could not be written
         byte[] order = Orders.valid("PARKED-1").getBytes(StandardCharsets.UTF_8);
@@ -89,13 +103,5 @@ class StaysInSourceTest extends RoutesTestSupport {
         OrdersFromFilesTest.awaitFiles(inbox.resolve(".done"), 10, Duration.ofSeconds(30));
         assertEquals(10, simulator().stats().calls("POST /orders"));
         assertEquals(0, simulator().stats().calls("GET /orders"), "remembering a create costs no lookup");
-    }
-
-    private void awaitCommitted(long offset, Duration within) throws InterruptedException {
-        long end = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < end && kafka().committedOffset(ordersGroup, ordersTopic) < offset) {
-            Thread.sleep(200);
-        }
-        assertEquals(offset, kafka().committedOffset(ordersGroup, ordersTopic), "committed past both records");
     }
 }

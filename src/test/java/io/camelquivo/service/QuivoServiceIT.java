@@ -3,11 +3,9 @@ package io.camelquivo.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.camelquivo.testing.ServiceJar;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,10 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,14 +35,10 @@ class QuivoServiceIT {
 
     @Test
     void runsOnItsEmbeddedDefaultsAndStopsWithExitCode0OnSigterm() throws Exception {
-        int managementPort = freePort();
-        int webhookPort = freePort();
+        int managementPort = ServiceJar.freePort();
+        int webhookPort = ServiceJar.freePort();
         Path log = workingDir.resolve("service.log");
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar().toString())
-                .directory(workingDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("QUIVO_") || name.equals("KAFKA_BROKERS"));
+        ProcessBuilder builder = ServiceJar.command(workingDir, log);
         builder.environment().put("QUIVO_MANAGEMENT_PORT", Integer.toString(managementPort));
         // the embedded simulator takes the account it is given: distinctive secrets to look for in the log
         builder.environment().put("QUIVO_API_KEY", API_KEY);
@@ -56,14 +48,14 @@ class QuivoServiceIT {
         Process service = builder.start();
         try {
             String health = "http://127.0.0.1:" + managementPort + "/observe/health";
-            awaitTrue("health UP on " + health, Duration.ofSeconds(60), service, log,
+            ServiceJar.awaitTrue("health UP on " + health, Duration.ofSeconds(60), service, log,
                     () -> get(health).map(r -> r.statusCode() == 200 && r.body().contains("\"status\":\"UP\""))
                             .orElse(false));
 
             Path done = workingDir.resolve("data/inbox/.done");
-            awaitTrue("the accepted example order in .done", Duration.ofSeconds(30), service, log,
+            ServiceJar.awaitTrue("the accepted example order in .done", Duration.ofSeconds(30), service, log,
                     () -> anyFile(done, "-accepted.json"));
-            awaitTrue("the rejected example order dead-lettered and in .done", Duration.ofSeconds(30), service, log,
+            ServiceJar.awaitTrue("the rejected example order dead-lettered and in .done", Duration.ofSeconds(30), service, log,
                     () -> anyFile(done, "-rejected.json"));
 
             String metrics = get("http://127.0.0.1:" + managementPort + "/observe/metrics").orElseThrow().body();
@@ -75,16 +67,16 @@ class QuivoServiceIT {
             String event = "{\"events\":[{\"id\":1,\"entity\":\"ORDERS\","
                     + "\"lastModified\":\"2026-11-24T10:00:00Z\",\"version\":1}]}";
             assertEquals(404, post(webhooks + "not-the-secret", event).statusCode());
-            assertEquals(200, post(webhooks + WEBHOOK_SECRET, event).statusCode(), () -> tail(log));
+            assertEquals(200, post(webhooks + WEBHOOK_SECRET, event).statusCode(), () -> ServiceJar.tail(log));
 
             service.destroy(); // SIGTERM
             assertTrue(service.waitFor(45, TimeUnit.SECONDS), "still running 45 s after SIGTERM");
-            assertEquals(0, service.exitValue(), () -> "exit code after SIGTERM\n" + tail(log));
+            assertEquals(0, service.exitValue(), () -> "exit code after SIGTERM\n" + ServiceJar.tail(log));
 
             String output = Files.readString(log);
             assertTrue(output.contains("using the embedded Quivo simulator at http://127.0.0.1:"), output);
             assertTrue(output.contains("using the embedded Kafka broker at 127.0.0.1:"), output);
-            assertTrue(output.contains("Embedded Kafka broker stopped"), "stop not logged to the end\n" + tail(log));
+            assertTrue(output.contains("Embedded Kafka broker stopped"), "stop not logged to the end\n" + ServiceJar.tail(log));
             assertFalse(output.contains(API_KEY) || output.contains(PASSWORD) || output.contains(WEBHOOK_SECRET),
                     "a secret reached the log");
         } finally {
@@ -92,16 +84,6 @@ class QuivoServiceIT {
                 service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
-    }
-
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("basedir", ".")).resolve("target/quivo-connector.jar").toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), jar + " is missing: run mvn verify (it builds the jar at package)");
-        return jar;
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static Optional<HttpResponse<String>> get(String url) {
@@ -130,37 +112,6 @@ class QuivoServiceIT {
             return files.anyMatch(file -> file.getFileName().toString().endsWith(suffix));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void awaitTrue(String what, Duration bound, Process service, Path log, BooleanSupplier condition)
-            throws Exception {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (!service.isAlive()) {
-                fail("the service exited with " + service.exitValue() + " while waiting for " + what + "\n"
-                        + tail(log));
-            }
-            if (System.nanoTime() > deadline) {
-                fail("no " + what + " within " + bound.toSeconds() + " s\n" + tail(log));
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    /** The last lines of the service's output, for a failure message. */
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no output: " + e + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

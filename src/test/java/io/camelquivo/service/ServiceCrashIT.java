@@ -2,22 +2,19 @@ package io.camelquivo.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.camelquivo.simulator.Fault;
 import io.camelquivo.simulator.QuivoSimulator;
 import io.camelquivo.testing.Orders;
+import io.camelquivo.testing.ServiceJar;
 import io.camelquivo.testing.TestKafka;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceCrashIT {
 
     private static final TestKafka KAFKA = TestKafka.shared();
+    private static final Duration WITHIN = Duration.ofSeconds(60);
 
     @TempDir
     Path workingDir;
@@ -60,14 +58,14 @@ class ServiceCrashIT {
         // the redelivery after the 504 would come only after a minute: the kill comes first
         Path firstLog = workingDir.resolve("first.log");
         service = start(inbox, dlqTopic, firstLog, Map.of("QUIVO_POLICY_INITIAL_DELAY", "60000"));
-        awaitTrue("the order stored by a POST answered 504", firstLog, () -> quivo.orders().count() == 1);
+        ServiceJar.awaitTrue("the order stored by a POST answered 504", WITHIN, service, firstLog, () -> quivo.orders().count() == 1);
         service.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
         assertTrue(service.waitFor(10, TimeUnit.SECONDS));
         assertTrue(Files.exists(inbox.resolve("CRASH-1.json")), "the file waits in the inbox");
 
         Path secondLog = workingDir.resolve("second.log");
         service = start(inbox, dlqTopic, secondLog, Map.of());
-        awaitTrue("the order accepted after the restart", secondLog,
+        ServiceJar.awaitTrue("the order accepted after the restart", WITHIN, service, secondLog,
                 () -> Files.exists(inbox.resolve(".done").resolve("CRASH-1.json")));
 
         assertEquals(1, quivo.stats().calls("POST /orders"), "no second POST, before or after the kill");
@@ -77,12 +75,8 @@ class ServiceCrashIT {
     }
 
     private Process start(Path inbox, String dlqTopic, Path log, Map<String, String> extra) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", jar().toString())
-                .directory(workingDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = ServiceJar.command(workingDir, log);
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("QUIVO_") || name.equals("KAFKA_BROKERS"));
         env.put("QUIVO_BASE_URL", quivo.baseUrl());
         env.put("QUIVO_API_KEY", quivo.apiKey());
         env.put("QUIVO_USERNAME", quivo.username());
@@ -91,43 +85,9 @@ class ServiceCrashIT {
         env.put("QUIVO_INBOX_DIR", inbox.toString());
         env.put("QUIVO_DLQ_TOPIC", dlqTopic);
         env.put("QUIVO_ORDERS_TOPIC", TestKafka.uniqueTopic("orders"));
-        env.put("QUIVO_MANAGEMENT_PORT", Integer.toString(freePort()));
+        env.put("QUIVO_MANAGEMENT_PORT", Integer.toString(ServiceJar.freePort()));
         env.put("QUIVO_INBOX_READ_LOCK_MIN_AGE", "100");
         env.putAll(extra);
         return builder.start();
-    }
-
-    private void awaitTrue(String what, Path log, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (!service.isAlive()) {
-                fail("the service exited with " + service.exitValue() + " while waiting for " + what + "\n" + tail(log));
-            }
-            if (System.nanoTime() > deadline) {
-                fail("no " + what + " within 60 s\n" + tail(log));
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    }
-
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("basedir", ".")).resolve("target/quivo-connector.jar").toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), jar + " is missing: run mvn verify (it builds the jar at package)");
-        return jar;
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

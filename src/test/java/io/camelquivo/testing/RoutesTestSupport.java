@@ -89,6 +89,18 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         return builders;
     }
 
+    /** Waits until the orders group has committed {@code offset} on the orders topic, else fails. */
+    protected void awaitCommitted(long offset, Duration within) throws InterruptedException {
+        long end = System.nanoTime() + within.toNanos();
+        while (kafka().committedOffset(ordersGroup, ordersTopic) < offset) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("committed offset " + kafka().committedOffset(ordersGroup, ordersTopic)
+                        + " did not reach " + offset + " within " + within + "; " + simulator().stats());
+            }
+            Thread.sleep(200);
+        }
+    }
+
     protected List<ConsumerRecord<byte[], byte[]>> deadLetters(int expected) {
         return kafka().read(dlqTopic, expected, Duration.ofSeconds(20));
     }
