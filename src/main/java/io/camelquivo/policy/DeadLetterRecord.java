@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a failed message (restored to its original bytes by {@code useOriginalMessage}) into the
- * dead-letter record the service promises (connector-docs/guarantees.md): the original bytes as value, the orderIdentifier as key, and the
- * failure as plain string headers, which camel-kafka writes as UTF-8 and never filters.
+ * dead-letter record the service promises (connector-docs/guarantees.md): the original bytes as value, the
+ * orderIdentifier as key, and the failure as plain string headers, which camel-kafka writes as UTF-8 and never
+ * filters.
  */
 public class DeadLetterRecord implements Processor {
 
