@@ -42,6 +42,19 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
         return false;
     }
 
+    /**
+     * A suspended consumer still hands over the rest of the batch it had polled (an inbox may hold thousands
+     * of files): while paused, each of them stays in its source at once, without a call to Quivo.
+     */
+    @Override
+    public void onExchangeBegin(Route route, Exchange exchange) {
+        if (!CLOSED.equals(getStateAsString())) {
+            exchange.setException(new RoutePausedException(route.getRouteId()));
+            exchange.setRouteStop(true);
+        }
+        super.onExchangeBegin(route, exchange);
+    }
+
     @Override
     public void onExchangeDone(Route route, Exchange exchange) {
         if (exchange.isFailed()) {

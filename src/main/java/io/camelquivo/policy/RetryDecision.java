@@ -14,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The policy's {@code onExceptionOccurred} step: decides right after each failure whether the message is
@@ -67,7 +68,8 @@ public class RetryDecision implements Processor, CamelContextAware {
         int redelivery = countRedelivery(exchange, family);
         Duration elapsed = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - exchange.getClock().getCreated()));
         // while the route is paused for an outage, Quivo is known to be away: no message waits again for it
-        Optional<Duration> delay = family.waitingFixes() && OutagePause.isPaused(exchange) ? Optional.empty()
+        boolean paused = OutagePause.isPaused(exchange);
+        Optional<Duration> delay = family.waitingFixes() && paused ? Optional.empty()
                 : schedule(exchange).next(family, quivo == null ? null : quivo.getRetryAfter(), redelivery, elapsed,
                         ThreadLocalRandom.current().nextDouble());
 
@@ -81,7 +83,9 @@ public class RetryDecision implements Processor, CamelContextAware {
         }
         exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
         if (family.waitingFixes()) {
-            LOG.warn("Not settled after {} s; the message stays in its source for a later attempt: {}",
+            // once paused, the pause itself was the WARN; each further message would only repeat it
+            LOG.atLevel(paused ? Level.DEBUG : Level.WARN).log(
+                    "Not settled after {} s; the message stays in its source for a later attempt: {}",
                     elapsed.toSeconds(), quivo.getMessage());
         }
     }
