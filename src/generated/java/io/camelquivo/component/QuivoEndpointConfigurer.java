@@ -27,6 +27,10 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "addressType": target.setAddressType(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "articleid":
+        case "articleId": target.getParameters().setArticleId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "articleidentifier":
+        case "articleIdentifier": target.getParameters().setArticleIdentifier(property(camelContext, java.lang.String.class, value)); return true;
         case "authorizationprefix":
         case "authorizationPrefix": target.getConfiguration().setAuthorizationPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -37,8 +41,12 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bookedshipmentid":
+        case "bookedShipmentId": target.getParameters().setBookedShipmentId(property(camelContext, java.lang.Long.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "customerinquiryid":
+        case "customerInquiryId": target.getParameters().setCustomerInquiryId(property(camelContext, java.lang.Long.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "environment": target.getConfiguration().setEnvironment(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
@@ -46,10 +54,15 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "hash": target.getParameters().setHash(property(camelContext, java.lang.String.class, value)); return true;
+        case "inboundid":
+        case "inboundId": target.getParameters().setInboundId(property(camelContext, java.lang.Long.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "initialsince":
         case "initialSince": target.setInitialSince(property(camelContext, java.lang.String.class, value)); return true;
+        case "itemid":
+        case "itemId": target.getParameters().setItemId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "loginbackoffmaxseconds":
@@ -57,18 +70,32 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "loginbackoffseconds":
         case "loginBackoffSeconds": target.getConfiguration().setLoginBackoffSeconds(property(camelContext, int.class, value)); return true;
         case "method": target.setMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "mimetype":
+        case "mimeType": target.getParameters().setMimeType(property(camelContext, java.lang.String.class, value)); return true;
+        case "movementfrom":
+        case "movementFrom": target.getParameters().setMovementFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "movementto":
+        case "movementTo": target.getParameters().setMovementTo(property(camelContext, java.lang.String.class, value)); return true;
         case "orderid":
         case "orderId": target.setOrderId(property(camelContext, java.lang.Long.class, value)); return true;
         case "page": target.setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pagesize":
         case "pageSize": target.setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "pagetoken":
+        case "pageToken": target.getParameters().setPageToken(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "planwhenid":
+        case "planWhenId": target.getParameters().setPlanWhenId(property(camelContext, java.lang.Long.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "returnlinkid":
+        case "returnLinkId": target.getParameters().setReturnLinkId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "returnshipmentid":
+        case "returnShipmentId": target.getParameters().setReturnShipmentId(property(camelContext, java.lang.Long.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -78,8 +105,14 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "searchafter":
         case "searchAfter": target.setSearchAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "sellerid":
+        case "sellerId": target.getParameters().setSellerId(property(camelContext, java.lang.Long.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "shopid":
+        case "shopId": target.getParameters().setShopId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "showdeleted":
+        case "showDeleted": target.getParameters().setShowDeleted(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "sort": target.setSort(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
@@ -87,17 +120,23 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stateKey": target.setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "subscriptionid":
+        case "subscriptionId": target.getParameters().setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "tokenlifetimeseconds":
         case "tokenLifetimeSeconds": target.getConfiguration().setTokenLifetimeSeconds(property(camelContext, int.class, value)); return true;
         case "tokenrefreshmarginseconds":
         case "tokenRefreshMarginSeconds": target.getConfiguration().setTokenRefreshMarginSeconds(property(camelContext, int.class, value)); return true;
+        case "transportid":
+        case "transportId": target.getParameters().setTransportId(property(camelContext, java.lang.Long.class, value)); return true;
         case "unmarshaltype":
         case "unmarshalType": target.setUnmarshalType(property(camelContext, java.lang.Class.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "warehouseid":
+        case "warehouseId": target.getParameters().setWarehouseId(property(camelContext, java.lang.Long.class, value)); return true;
         default: return false;
         }
     }
@@ -109,6 +148,10 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "addressType": return java.lang.String.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "articleid":
+        case "articleId": return java.lang.Long.class;
+        case "articleidentifier":
+        case "articleIdentifier": return java.lang.String.class;
         case "authorizationprefix":
         case "authorizationPrefix": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -119,8 +162,12 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bookedshipmentid":
+        case "bookedShipmentId": return java.lang.Long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "customerinquiryid":
+        case "customerInquiryId": return java.lang.Long.class;
         case "delay": return long.class;
         case "environment": return java.lang.String.class;
         case "exceptionhandler":
@@ -128,10 +175,15 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "greedy": return boolean.class;
+        case "hash": return java.lang.String.class;
+        case "inboundid":
+        case "inboundId": return java.lang.Long.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "initialsince":
         case "initialSince": return java.lang.String.class;
+        case "itemid":
+        case "itemId": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "loginbackoffmaxseconds":
@@ -139,18 +191,32 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "loginbackoffseconds":
         case "loginBackoffSeconds": return int.class;
         case "method": return java.lang.String.class;
+        case "mimetype":
+        case "mimeType": return java.lang.String.class;
+        case "movementfrom":
+        case "movementFrom": return java.lang.String.class;
+        case "movementto":
+        case "movementTo": return java.lang.String.class;
         case "orderid":
         case "orderId": return java.lang.Long.class;
         case "page": return java.lang.Integer.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
+        case "pagetoken":
+        case "pageToken": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "path": return java.lang.String.class;
+        case "planwhenid":
+        case "planWhenId": return java.lang.Long.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "returnlinkid":
+        case "returnLinkId": return java.lang.Long.class;
+        case "returnshipmentid":
+        case "returnShipmentId": return java.lang.Long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -160,8 +226,14 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerProperties": return java.util.Map.class;
         case "searchafter":
         case "searchAfter": return java.lang.String.class;
+        case "sellerid":
+        case "sellerId": return java.lang.Long.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "shopid":
+        case "shopId": return java.lang.Long.class;
+        case "showdeleted":
+        case "showDeleted": return java.lang.Boolean.class;
         case "sort": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
@@ -169,17 +241,23 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stateKey": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "subscriptionid":
+        case "subscriptionId": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "tokenlifetimeseconds":
         case "tokenLifetimeSeconds": return int.class;
         case "tokenrefreshmarginseconds":
         case "tokenRefreshMarginSeconds": return int.class;
+        case "transportid":
+        case "transportId": return java.lang.Long.class;
         case "unmarshaltype":
         case "unmarshalType": return java.lang.Class.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "warehouseid":
+        case "warehouseId": return java.lang.Long.class;
         default: return null;
         }
     }
@@ -192,6 +270,10 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "addressType": return target.getAddressType();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "articleid":
+        case "articleId": return target.getParameters().getArticleId();
+        case "articleidentifier":
+        case "articleIdentifier": return target.getParameters().getArticleIdentifier();
         case "authorizationprefix":
         case "authorizationPrefix": return target.getConfiguration().getAuthorizationPrefix();
         case "backofferrorthreshold":
@@ -202,8 +284,12 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bookedshipmentid":
+        case "bookedShipmentId": return target.getParameters().getBookedShipmentId();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "customerinquiryid":
+        case "customerInquiryId": return target.getParameters().getCustomerInquiryId();
         case "delay": return target.getDelay();
         case "environment": return target.getConfiguration().getEnvironment();
         case "exceptionhandler":
@@ -211,10 +297,15 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "greedy": return target.isGreedy();
+        case "hash": return target.getParameters().getHash();
+        case "inboundid":
+        case "inboundId": return target.getParameters().getInboundId();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "initialsince":
         case "initialSince": return target.getInitialSince();
+        case "itemid":
+        case "itemId": return target.getParameters().getItemId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "loginbackoffmaxseconds":
@@ -222,18 +313,32 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "loginbackoffseconds":
         case "loginBackoffSeconds": return target.getConfiguration().getLoginBackoffSeconds();
         case "method": return target.getMethod();
+        case "mimetype":
+        case "mimeType": return target.getParameters().getMimeType();
+        case "movementfrom":
+        case "movementFrom": return target.getParameters().getMovementFrom();
+        case "movementto":
+        case "movementTo": return target.getParameters().getMovementTo();
         case "orderid":
         case "orderId": return target.getOrderId();
         case "page": return target.getPage();
         case "pagesize":
         case "pageSize": return target.getPageSize();
+        case "pagetoken":
+        case "pageToken": return target.getParameters().getPageToken();
         case "password": return target.getConfiguration().getPassword();
         case "path": return target.getPath();
+        case "planwhenid":
+        case "planWhenId": return target.getParameters().getPlanWhenId();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "query": return target.getQuery();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "returnlinkid":
+        case "returnLinkId": return target.getParameters().getReturnLinkId();
+        case "returnshipmentid":
+        case "returnShipmentId": return target.getParameters().getReturnShipmentId();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -243,8 +348,14 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerProperties": return target.getSchedulerProperties();
         case "searchafter":
         case "searchAfter": return target.getSearchAfter();
+        case "sellerid":
+        case "sellerId": return target.getParameters().getSellerId();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "shopid":
+        case "shopId": return target.getParameters().getShopId();
+        case "showdeleted":
+        case "showDeleted": return target.getParameters().getShowDeleted();
         case "sort": return target.getSort();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
@@ -252,17 +363,23 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stateKey": return target.getStateKey();
         case "staterepository":
         case "stateRepository": return target.getStateRepository();
+        case "subscriptionid":
+        case "subscriptionId": return target.getParameters().getSubscriptionId();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "tokenlifetimeseconds":
         case "tokenLifetimeSeconds": return target.getConfiguration().getTokenLifetimeSeconds();
         case "tokenrefreshmarginseconds":
         case "tokenRefreshMarginSeconds": return target.getConfiguration().getTokenRefreshMarginSeconds();
+        case "transportid":
+        case "transportId": return target.getParameters().getTransportId();
         case "unmarshaltype":
         case "unmarshalType": return target.getUnmarshalType();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "warehouseid":
+        case "warehouseId": return target.getParameters().getWarehouseId();
         default: return null;
         }
     }

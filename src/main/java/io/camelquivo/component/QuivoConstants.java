@@ -40,6 +40,46 @@ public final class QuivoConstants {
             + " carry a query string.", javaType = "String")
     public static final String PATH = "CamelQuivoPath";
 
+    @Metadata(label = "producer", description = "The seller of articles.*, items.*, shippingServiceGroups.list, sellers.get, subscriptionPackages.get, contacts.create, addresses.create and fulfillmentPlans.*. Overrides the sellerId option.", javaType = "Long")
+    public static final String SELLER_ID = "CamelQuivoSellerId";
+    @Metadata(label = "producer", description = "The article of articles.get, articles.update, articles.imageUpload and articles.addImage. Overrides the articleId option.", javaType = "Long")
+    public static final String ARTICLE_ID = "CamelQuivoArticleId";
+    @Metadata(label = "producer", description = "The seller's identifier of the article for articles.getByIdentifier. Overrides the articleIdentifier option.", javaType = "String")
+    public static final String ARTICLE_IDENTIFIER = "CamelQuivoArticleIdentifier";
+    @Metadata(label = "producer", description = "The warehouse of items.list and items.history. Overrides the warehouseId option.", javaType = "Long")
+    public static final String WAREHOUSE_ID = "CamelQuivoWarehouseId";
+    @Metadata(label = "producer", description = "The item of items.get and items.movements. Overrides the itemId option.", javaType = "Long")
+    public static final String ITEM_ID = "CamelQuivoItemId";
+    @Metadata(label = "producer", description = "The connected shop of shops.orders. Overrides the shopId option.", javaType = "Long")
+    public static final String SHOP_ID = "CamelQuivoShopId";
+    @Metadata(label = "producer", description = "The inbound of inbounds.get and inbounds.update. Overrides the inboundId option.", javaType = "Long")
+    public static final String INBOUND_ID = "CamelQuivoInboundId";
+    @Metadata(label = "producer", description = "The shipment of shipments.get. Overrides the bookedShipmentId option.", javaType = "Long")
+    public static final String BOOKED_SHIPMENT_ID = "CamelQuivoBookedShipmentId";
+    @Metadata(label = "producer", description = "The return shipment of returns.get and returns.update. Overrides the returnShipmentId option.", javaType = "Long")
+    public static final String RETURN_SHIPMENT_ID = "CamelQuivoReturnShipmentId";
+    @Metadata(label = "producer", description = "The return link of returnLinks.get. Overrides the returnLinkId option.", javaType = "Long")
+    public static final String RETURN_LINK_ID = "CamelQuivoReturnLinkId";
+    @Metadata(label = "producer", description = "The return link's hash for returnApp.get. Overrides the hash option.", javaType = "String")
+    public static final String HASH = "CamelQuivoHash";
+    @Metadata(label = "producer", description = "The support ticket of customerInquiries.get and customerInquiries.rate. Overrides the customerInquiryId option.", javaType = "Long")
+    public static final String CUSTOMER_INQUIRY_ID = "CamelQuivoCustomerInquiryId";
+    @Metadata(label = "producer", description = "The transport of transports.get. Overrides the transportId option.", javaType = "Long")
+    public static final String TRANSPORT_ID = "CamelQuivoTransportId";
+    @Metadata(label = "producer", description = "The routing rule of fulfillmentPlans.update. Overrides the planWhenId option.", javaType = "Long")
+    public static final String PLAN_WHEN_ID = "CamelQuivoPlanWhenId";
+    @Metadata(label = "producer", description = "The webhook subscription (a UUID) of subscriptions.get and subscriptions.delete. Overrides the subscriptionId option.", javaType = "String")
+    public static final String SUBSCRIPTION_ID = "CamelQuivoSubscriptionId";
+    @Metadata(label = "producer", description = "shops.orders: the page to load, the nextPageToken of the previous answer; the first page when unset. Overrides the pageToken option.", javaType = "String")
+    public static final String PAGE_TOKEN = "CamelQuivoPageToken";
+    @Metadata(label = "producer", description = "articles.imageUpload: the image's MIME type, e.g. image/jpeg. Overrides the mimeType option.", javaType = "String")
+    public static final String MIME_TYPE = "CamelQuivoMimeType";
+    @Metadata(label = "producer", description = "items.movements: the first movement date (ISO-8601). Overrides the movementFrom option.", javaType = "String")
+    public static final String MOVEMENT_FROM = "CamelQuivoMovementFrom";
+    @Metadata(label = "producer", description = "items.movements: the last movement date (ISO-8601). Overrides the movementTo option.", javaType = "String")
+    public static final String MOVEMENT_TO = "CamelQuivoMovementTo";
+    @Metadata(label = "producer", description = "shippingServiceGroups.list: whether deleted groups are listed too; Quivo's default is false. Overrides the showDeleted option.", javaType = "Boolean")
+    public static final String SHOW_DELETED = "CamelQuivoShowDeleted";
     @Metadata(label = "consumer", description = "The changes consumers: the changed entity, ORDERS, SHIPMENTS,"
             + " RETURNS or INBOUNDS.", javaType = "String")
     public static final String ENTITY = "CamelQuivoEntity";
@@ -57,5 +97,10 @@ public final class QuivoConstants {
     public static final String SORT_VALUE = "CamelQuivoSortValue";
 
     private QuivoConstants() {
+    }
+
+    /** The header that overrides an endpoint option for one message: {@code CamelQuivo} and the option's name. */
+    static String header(String option) {
+        return "CamelQuivo" + Character.toUpperCase(option.charAt(0)) + option.substring(1);
     }
 }

@@ -9,6 +9,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -24,14 +25,30 @@ import org.apache.camel.support.ScheduledPollEndpoint;
              category = { Category.SAAS }, headersClass = QuivoConstants.class)
 public class QuivoEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(enums = "orders.create,orders.list,orders.refetch,orders.update,orders.updateAddress,"
-            + "warehouses.list,sellers.list,request,orders.changes,shipments.changes,returns.changes,"
-            + "inbounds.changes", description = "The operation to perform. The *.changes operations are consumers"
-            + " (polling for changed entities); all others are producers.")
+    // the same list as QuivoOperation, the table; a test fails when they drift
+    @UriPath(enums = "orders.create,orders.list,orders.update,orders.updateAddress,orders.refetch,"
+            + "orders.addAttachment,shops.orders,articles.list,articles.get,"
+            + "articles.getByIdentifier,articles.create,articles.update,articles.validate,"
+            + "articles.imageUpload,articles.addImage,items.list,items.history,items.get,"
+            + "items.movements,inbounds.create,inbounds.list,inbounds.get,inbounds.update,"
+            + "shipments.book,shipments.estimate,shipments.bookBatchAsync,shipments.bookShopAsync,"
+            + "shipments.list,shipments.get,shippingServiceGroups.list,returns.list,returns.get,"
+            + "returns.update,returnLinks.create,returnLinks.get,returnApp.get,returnApp.book,"
+            + "sellers.list,sellers.get,warehouses.list,shops.list,shops.authorize,"
+            + "subscriptionPackages.get,contacts.create,addresses.create,storedAddresses.list,"
+            + "customerInquiries.create,customerInquiries.get,customerInquiries.rate,"
+            + "transports.create,transports.list,transports.get,fulfillmentPlans.create,"
+            + "fulfillmentPlans.update,fulfillmentPlans.preview,fulfillmentPlans.skuFork,"
+            + "subscriptions.create,subscriptions.list,subscriptions.get,subscriptions.delete,"
+            + "request,orders.changes,shipments.changes,returns.changes,inbounds.changes",
+            description = "The operation to perform, a row of the operation table (see connector-docs/operations.md)."
+            + " The *.changes operations are consumers (polling for changed entities); all others are producers.")
     @Metadata(required = true)
     private String operation;
     @UriParam
     private QuivoConfiguration configuration;
+    @UriParam
+    private QuivoCallParameters parameters = new QuivoCallParameters();
     @UriParam(label = "producer", description = "The order id for orders.refetch, orders.update and"
             + " orders.updateAddress; the CamelQuivoOrderId header overrides it.")
     private Long orderId;
@@ -99,14 +116,8 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
         }
         return switch (resolvedOperation()) {
             case ORDERS_CREATE -> new CreateOrderProducer(this);
-            case ORDERS_LIST -> new ListProducer(this, "/orders");
-            case ORDERS_REFETCH -> new RefetchOrderProducer(this);
-            case ORDERS_UPDATE -> new UpdateOrderProducer(this);
-            case ORDERS_UPDATE_ADDRESS -> new UpdateOrderAddressProducer(this);
-            case WAREHOUSES_LIST -> new ListProducer(this, "/warehouses");
-            case SELLERS_LIST -> new ListProducer(this, "/sellers");
             case REQUEST -> new RequestProducer(this);
-            default -> throw new UnsupportedOperationException("quivo:" + operation + " has no producer");
+            default -> new OperationProducer(this);
         };
     }
 
@@ -133,6 +144,14 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
             resolvedOperation = QuivoOperation.of(operation);
         }
         return resolvedOperation;
+    }
+
+    /** An option's value by its name, e.g. {@code sellerId}, as configured on this endpoint; null when unset. */
+    Object option(String name) {
+        if (getComponent().getEndpointPropertyConfigurer() instanceof PropertyConfigurerGetter options) {
+            return options.getOptionValue(this, name, false);
+        }
+        throw new IllegalStateException("the quivo component's generated endpoint configurer is missing");
     }
 
     QuivoClient client() {
@@ -163,6 +182,14 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
 
     public void setOperation(String operation) {
         this.operation = operation;
+    }
+
+    public QuivoCallParameters getParameters() {
+        return parameters;
+    }
+
+    public void setParameters(QuivoCallParameters parameters) {
+        this.parameters = parameters;
     }
 
     public QuivoConfiguration getConfiguration() {

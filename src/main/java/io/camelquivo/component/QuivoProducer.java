@@ -130,13 +130,4 @@ abstract class QuivoProducer extends DefaultProducer {
         T value = exchange.getMessage().getHeader(header, type);
         return value != null ? value : endpointValue;
     }
-
-    protected long requiredOrderId(Exchange exchange) {
-        Long orderId = headerOr(exchange, QuivoConstants.ORDER_ID, Long.class, getEndpoint().getOrderId());
-        if (orderId == null) {
-            throw new IllegalArgumentException("quivo:" + operationId() + " needs an order id: set the orderId"
-                    + " option or the " + QuivoConstants.ORDER_ID + " header");
-        }
-        return orderId;
-    }
 }
