@@ -236,8 +236,9 @@ public enum QuivoOperation {
         this.body = Body.NONE;
         this.retry = Retry.SAFE;
         this.paging = Paging.SEARCH_AFTER;
-        this.summary = "Consumer: every " + feed.entity().toLowerCase(Locale.ROOT) + " entity that changed since"
-                + " the last poll.";
+        String plural = feed.entity().toLowerCase(Locale.ROOT);
+        this.summary = "Consumer: every " + plural.substring(0, plural.length() - 1) + " that changed since the last"
+                + " poll.";
         this.query = List.of();
         this.entity = feed.entity();
         this.idFields = feed.idFields();
