@@ -69,6 +69,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "loginBackoffMaxSeconds": target.getConfiguration().setLoginBackoffMaxSeconds(property(camelContext, int.class, value)); return true;
         case "loginbackoffseconds":
         case "loginBackoffSeconds": target.getConfiguration().setLoginBackoffSeconds(property(camelContext, int.class, value)); return true;
+        case "maxitems":
+        case "maxItems": target.setMaxItems(property(camelContext, int.class, value)); return true;
         case "method": target.setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "mimetype":
         case "mimeType": target.getParameters().setMimeType(property(camelContext, java.lang.String.class, value)); return true;
@@ -83,6 +85,7 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": target.setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pagetoken":
         case "pageToken": target.getParameters().setPageToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "paging": target.setPaging(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "planwhenid":
@@ -190,6 +193,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "loginBackoffMaxSeconds": return int.class;
         case "loginbackoffseconds":
         case "loginBackoffSeconds": return int.class;
+        case "maxitems":
+        case "maxItems": return int.class;
         case "method": return java.lang.String.class;
         case "mimetype":
         case "mimeType": return java.lang.String.class;
@@ -204,6 +209,7 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": return java.lang.Integer.class;
         case "pagetoken":
         case "pageToken": return java.lang.String.class;
+        case "paging": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "path": return java.lang.String.class;
         case "planwhenid":
@@ -312,6 +318,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "loginBackoffMaxSeconds": return target.getConfiguration().getLoginBackoffMaxSeconds();
         case "loginbackoffseconds":
         case "loginBackoffSeconds": return target.getConfiguration().getLoginBackoffSeconds();
+        case "maxitems":
+        case "maxItems": return target.getMaxItems();
         case "method": return target.getMethod();
         case "mimetype":
         case "mimeType": return target.getParameters().getMimeType();
@@ -326,6 +334,7 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pageSize": return target.getPageSize();
         case "pagetoken":
         case "pageToken": return target.getParameters().getPageToken();
+        case "paging": return target.getPaging();
         case "password": return target.getConfiguration().getPassword();
         case "path": return target.getPath();
         case "planwhenid":

@@ -23,7 +23,7 @@ public class QuivoEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(66);
         props.add("addressType");
         props.add("apiKey");
         props.add("articleId");
@@ -49,6 +49,7 @@ public class QuivoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("lazyStartProducer");
         props.add("loginBackoffMaxSeconds");
         props.add("loginBackoffSeconds");
+        props.add("maxItems");
         props.add("method");
         props.add("mimeType");
         props.add("movementFrom");
@@ -58,6 +59,7 @@ public class QuivoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("page");
         props.add("pageSize");
         props.add("pageToken");
+        props.add("paging");
         props.add("password");
         props.add("path");
         props.add("planWhenId");

@@ -1,9 +1,15 @@
 package io.camelquivo.component;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.camelquivo.client.QuivoRequest;
+import io.camelquivo.client.QuivoResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
  * Executes any row of the operation table ({@link QuivoOperation}): the path with its variables filled in,
@@ -12,8 +18,57 @@ import org.apache.camel.Exchange;
  */
 class OperationProducer extends QuivoProducer {
 
+    static final String ONE_PAGE = "one";
+    static final String ALL_PAGES = "all";
+
     OperationProducer(QuivoEndpoint endpoint) {
         super(endpoint);
+    }
+
+    /**
+     * One call, or for a paged list with {@code paging=all} or {@code paging=stream} as many as its pages: all
+     * elements as one JSON array, or an iterator that fetches each page as it is read (for a streaming split).
+     * With one page, {@link QuivoConstants#NEXT_CURSOR} says where the next one starts.
+     */
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        QuivoOperation operation = getEndpoint().resolvedOperation();
+        QuivoRequest first = toRequest(exchange);
+        String paging = getEndpoint().getPaging();
+        if (operation.paging() == QuivoOperation.Paging.NONE || ONE_PAGE.equals(paging)) {
+            QuivoResponse answer = call(exchange, first);
+            respond(exchange, answer);
+            if (operation.paging() != QuivoOperation.Paging.NONE && answer.body() != null) {
+                exchange.getMessage().setHeader(QuivoConstants.NEXT_CURSOR, Pages.cursorOf(Pages.page(
+                        operation.paging(), first, getEndpoint().objectMapper().readTree(answer.body()))));
+            }
+            return;
+        }
+        Pages pages = new Pages(operation.paging(), first, request -> call(exchange, request),
+                getEndpoint().objectMapper(), getEndpoint().getMaxItems());
+        Message message = exchange.getMessage();
+        message.setHeader(QuivoConstants.STATUS_CODE, 200);
+        if (ALL_PAGES.equals(paging)) {
+            ArrayNode all = getEndpoint().objectMapper().createArrayNode();
+            pages.forEachRemaining(all::add);
+            message.setBody(getEndpoint().readBody(getEndpoint().objectMapper().writeValueAsBytes(all)));
+        } else {
+            message.setBody(new Iterator<Object>() {
+                @Override
+                public boolean hasNext() {
+                    return pages.hasNext();
+                }
+
+                @Override
+                public Object next() {
+                    try {
+                        return getEndpoint().readBody(getEndpoint().objectMapper().writeValueAsBytes(pages.next()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        }
     }
 
     @Override

@@ -80,6 +80,11 @@ public final class QuivoConstants {
     public static final String MOVEMENT_TO = "CamelQuivoMovementTo";
     @Metadata(label = "producer", description = "shippingServiceGroups.list: whether deleted groups are listed too; Quivo's default is false. Overrides the showDeleted option.", javaType = "Boolean")
     public static final String SHOW_DELETED = "CamelQuivoShowDeleted";
+    @Metadata(label = "producer", description = "Paged lists answered one page at a time: where the next page"
+            + " starts, as the option its paging uses takes it (a page number, a searchAfter value or a pageToken);"
+            + " absent after the last page.", javaType = "String")
+    public static final String NEXT_CURSOR = "CamelQuivoNextCursor";
+
     @Metadata(label = "consumer", description = "The changes consumers: the changed entity, ORDERS, SHIPMENTS,"
             + " RETURNS or INBOUNDS.", javaType = "String")
     public static final String ENTITY = "CamelQuivoEntity";

@@ -69,6 +69,14 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "producer", defaultValue = "DELIVERY", enums = "DELIVERY,INVOICE,DELIVERY_AND_INVOICE",
               description = "orders.updateAddress: which address the body replaces.")
     private String addressType = "DELIVERY";
+    @UriParam(label = "producer", defaultValue = "one", enums = "one,all,stream", description = "Paged lists: one"
+            + " answers the one page asked for, with the CamelQuivoNextCursor header saying where the next starts;"
+            + " all follows every page and answers one JSON array; stream answers an iterator that fetches each page"
+            + " as it is read, for a split with streaming (one exchange per element, one page in memory).")
+    private String paging = "one";
+    @UriParam(label = "producer", defaultValue = "10000", description = "Paged lists with paging=all or stream:"
+            + " at most this many elements are given.")
+    private int maxItems = 10_000;
     @UriParam(label = "producer", defaultValue = "GET", enums = "GET,POST,PUT,PATCH,DELETE",
               description = "The request operation: the HTTP method.")
     private String method = "GET";
@@ -182,6 +190,22 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
 
     public void setOperation(String operation) {
         this.operation = operation;
+    }
+
+    public String getPaging() {
+        return paging;
+    }
+
+    public void setPaging(String paging) {
+        this.paging = paging;
+    }
+
+    public int getMaxItems() {
+        return maxItems;
+    }
+
+    public void setMaxItems(int maxItems) {
+        this.maxItems = maxItems;
     }
 
     public QuivoCallParameters getParameters() {

@@ -54,6 +54,13 @@ class OperationsPageTest {
                 where Quivo offers it, the cursor `searchAfter`); the body (`required`, `none`, `optional`); and whether the
                 error policy may send the call again after an answer that leaves its effect unknown (`safe`; `once by
                 identifier`: looked up first; `unsafe`: it may be done twice).
+
+                Paged lists answer one page by default, and the header `CamelQuivoNextCursor` says where the next one
+                starts (the `page`, `searchAfter` or `pageToken` to send), absent after the last page. With
+                `paging=all` the component follows every page (asking for 1000 at a time unless `pageSize` says
+                otherwise) and answers one JSON array; with `paging=stream` it answers an iterator that fetches each
+                page as it is read, for a `split` with `streaming: true`: one exchange per element, with a page or two
+                in memory. Either stops after `maxItems` elements (10000).
                 """);
         Map<String, List<QuivoOperation>> groups = new LinkedHashMap<>();
         for (QuivoOperation operation : QuivoOperation.values()) {

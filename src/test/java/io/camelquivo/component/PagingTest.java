@@ -1,0 +1,104 @@
+package io.camelquivo.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelquivo.testing.Orders;
+import io.camelquivo.testing.QuivoTestSupport;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** paging=all and paging=stream follow a list's pages for you; one page says where the next starts. */
+class PagingTest extends QuivoTestSupport {
+
+    private static final int ORDERS = 2_500;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The GET /orders calls made by the time each streamed element reached the route. */
+    private final List<Integer> listCallsAtElement = new ArrayList<>();
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:stream").to("quivo:orders.list?paging=stream&pageSize=1000")
+                        .split(body()).streaming()
+                        .process(e -> listCallsAtElement.add(simulator().stats().calls("GET /orders")));
+            }
+        };
+    }
+
+    @BeforeEach
+    void twoAndAHalfThousandOrders() {
+        for (int i = 0; i < ORDERS; i++) {
+            template.requestBody("quivo:request?method=POST&path=/orders", Orders.valid("PAGED-" + i));
+        }
+    }
+
+    @Test
+    void allFollowsEveryPageIntoOneList() throws Exception {
+        JsonNode all = MAPPER.readTree(template.requestBody("quivo:orders.list?paging=all&pageSize=1000", (Object) null,
+                String.class));
+
+        assertEquals(ORDERS, all.size());
+        assertEquals(ORDERS, distinctIdentifiers(all), "no element twice, none skipped");
+        assertEquals(3, simulator().stats().calls("GET /orders"), "1000 + 1000 + 500");
+    }
+
+    @Test
+    void allStopsAtMaxItems() throws Exception {
+        JsonNode some = MAPPER.readTree(template.requestBody("quivo:orders.list?paging=all&pageSize=1000&maxItems=1500",
+                (Object) null, String.class));
+
+        assertEquals(1500, some.size());
+        assertEquals(2, simulator().stats().calls("GET /orders"), "no page fetched beyond what was needed");
+    }
+
+    @Test
+    void streamFetchesEachPageOnlyWhenItsElementsAreReached() {
+        template.sendBody("direct:stream", null);
+
+        assertEquals(ORDERS, listCallsAtElement.size());
+        assertEquals(1, listCallsAtElement.get(0), "one page in memory before the first element");
+        // Camel's splitter looks one element ahead to know the last one: a page comes as its last element is taken
+        assertEquals(1, listCallsAtElement.get(998));
+        assertEquals(2, listCallsAtElement.get(1000));
+        assertEquals(3, listCallsAtElement.get(ORDERS - 1));
+    }
+
+    @Test
+    void onePageSaysWhereTheNextStartsUntilTheLast() throws Exception {
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String after = cursor;
+            Exchange page = template.request("quivo:orders.list?pageSize=1000",
+                    e -> e.getMessage().setHeader(QuivoConstants.SEARCH_AFTER, after));
+            MAPPER.readTree(page.getMessage().getBody(String.class))
+                    .forEach(order -> seen.add(order.get("orderIdentifier").asText()));
+            cursor = page.getMessage().getHeader(QuivoConstants.NEXT_CURSOR, String.class);
+            pages++;
+        } while (cursor != null && pages < 10);
+
+        assertEquals(3, pages);
+        assertEquals(ORDERS, seen.size());
+        assertNull(cursor, "no cursor after the last page");
+    }
+
+    private static int distinctIdentifiers(JsonNode orders) {
+        Set<String> identifiers = new HashSet<>();
+        orders.forEach(order -> identifiers.add(order.get("orderIdentifier").asText()));
+        return identifiers.size();
+    }
+}
