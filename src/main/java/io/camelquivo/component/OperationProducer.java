@@ -1,13 +1,17 @@
 package io.camelquivo.component;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelquivo.client.QuivoRequest;
 import io.camelquivo.client.QuivoResponse;
+import io.camelquivo.error.QuivoInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -18,6 +22,7 @@ import org.apache.camel.Message;
  */
 class OperationProducer extends QuivoProducer {
 
+    static final String REQUEST_UUID = "requestUUID";
     static final String ONE_PAGE = "one";
     static final String ALL_PAGES = "all";
 
@@ -87,7 +92,23 @@ class OperationProducer extends QuivoProducer {
             case REQUIRED -> requiredJsonBody(exchange, operation.method(), path);
             case OPTIONAL -> jsonBody(exchange);
         };
+        if (operation.retry() == QuivoOperation.Retry.REQUEST_UUID) {
+            body = withRequestUuid(body, operation.method(), path);
+        }
         return new QuivoRequest(operationId(), operation.method(), path, query, body);
+    }
+
+    /** The body with its requestUUID, made from the body's bytes when it has none: the same booking, the same id. */
+    private byte[] withRequestUuid(byte[] body, String method, String path) throws IOException {
+        JsonNode booking = getEndpoint().objectMapper().readTree(body);
+        if (!(booking instanceof ObjectNode object)) {
+            throw new QuivoInputException(operationId(), method, path, "the booking is not a JSON object", null);
+        }
+        if (object.path(REQUEST_UUID).isTextual() && !object.get(REQUEST_UUID).asText().isBlank()) {
+            return body;
+        }
+        object.put(REQUEST_UUID, UUID.nameUUIDFromBytes(body).toString());
+        return getEndpoint().objectMapper().writeValueAsBytes(object);
     }
 
     private String value(Exchange exchange, String option) {

@@ -75,7 +75,7 @@ public enum QuivoOperation {
             "Update an inbound."),
 
     // shipments
-    SHIPMENTS_BOOK("shipments.book", "POST", "/shipments/book", Body.REQUIRED, Retry.UNSAFE,
+    SHIPMENTS_BOOK("shipments.book", "POST", "/shipments/book", Body.REQUIRED, Retry.REQUEST_UUID,
             "Book a shipment and make its labels."),
     SHIPMENTS_ESTIMATE("shipments.estimate", "POST", "/shipments/estimate", Body.REQUIRED, Retry.SAFE,
             "Estimate the price of shipments."),
@@ -97,7 +97,7 @@ public enum QuivoOperation {
             "Create a customer return link."),
     RETURN_LINKS_GET("returnLinks.get", "GET", "/returnLinks/{returnLinkId}", "Read a return link."),
     RETURN_APP_GET("returnApp.get", "GET", "/returnApp/{hash}", "The return app's data for a link hash."),
-    RETURN_APP_BOOK("returnApp.book", "POST", "/returnApp/book", Body.REQUIRED, Retry.UNSAFE,
+    RETURN_APP_BOOK("returnApp.book", "POST", "/returnApp/book", Body.REQUIRED, Retry.REQUEST_UUID,
             "Book a return label through the return app."),
 
     // sellers, warehouses, shops and other master data
@@ -173,6 +173,12 @@ public enum QuivoOperation {
         SAFE,
         /** orders.create: looked up by orderIdentifier before it is sent again, so it is created at most once. */
         ONCE_BY_IDENTIFIER,
+        /**
+         * A booking: it always carries a requestUUID, by which Quivo books it once. A body without one gets one
+         * made from its bytes, so a redelivery, or the same file or record read again after a restart, sends
+         * the same.
+         */
+        REQUEST_UUID,
         /** It creates something: sent again after a lost answer, it may create it twice. */
         UNSAFE
     }

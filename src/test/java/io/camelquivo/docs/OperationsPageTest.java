@@ -53,7 +53,8 @@ class OperationsPageTest {
                 Columns: the query parameters (`!` required; paged lists take `query`, `sort`, `page`, `pageSize` and,
                 where Quivo offers it, the cursor `searchAfter`); the body (`required`, `none`, `optional`); and whether the
                 error policy may send the call again after an answer that leaves its effect unknown (`safe`; `once by
-                identifier`: looked up first; `unsafe`: it may be done twice).
+                identifier`: looked up first; `request uuid`: it carries a requestUUID, made from the body when it has none,
+                so a redelivery or a restart sends the same; `unsafe`: it may be done twice).
 
                 Paged lists answer one page by default, and the header `CamelQuivoNextCursor` says where the next one
                 starts (the `page`, `searchAfter` or `pageToken` to send), absent after the last page. With
