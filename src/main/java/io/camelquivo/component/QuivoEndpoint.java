@@ -44,7 +44,8 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
             + "subscriptions.create,subscriptions.list,subscriptions.get,subscriptions.delete,"
             + "request,orders.changes,shipments.changes,returns.changes,inbounds.changes",
             description = "The operation to perform, a row of the operation table (see connector-docs/operations.md)."
-            + " The *.changes operations are consumers (polling for changed entities); all others are producers.")
+            + " The four changes operations (orders.changes, shipments.changes, returns.changes, inbounds.changes) are"
+            + " consumers, polling for changed entities; all others are producers.")
     @Metadata(required = true)
     private String operation;
     @UriParam
