@@ -11,7 +11,7 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class QuivoCallParameters {
 
-    @UriParam(label = "producer", description = "The seller of articles.*, items.*, shippingServiceGroups.list, sellers.get, subscriptionPackages.get, contacts.create, addresses.create and fulfillmentPlans.*.")
+    @UriParam(label = "producer", description = "The seller of the articles, items and fulfillmentPlans operations, and of shippingServiceGroups.list, sellers.get, subscriptionPackages.get, contacts.create and addresses.create.")
     private Long sellerId;
     @UriParam(label = "producer", description = "The article of articles.get, articles.update, articles.imageUpload and articles.addImage.")
     private Long articleId;

@@ -61,15 +61,21 @@ public class QuivoComponent extends DefaultComponent {
     private String proxyHost;
     @Metadata(label = "proxy", description = "The port of the HTTP proxy.")
     private Integer proxyPort;
-    @Metadata(label = "advanced", description = "The Jackson mapper that writes bodies and unmarshals answers;"
-            + " a plain ObjectMapper when unset.")
+    @Metadata(label = "advanced", description = "The Jackson ObjectMapper that writes Map, JsonNode and other"
+            + " object bodies as JSON, reads answers into unmarshalType, and reads the orders.create lookups and the"
+            + " changes consumers' pages. When unset, a plain ObjectMapper without modules, so that a module that"
+            + " happens to be on the classpath cannot change what unmarshalType=java.util.Map gives; set your own"
+            + " (a bean reference) to add modules such as JavaTimeModule or change naming and date settings.")
     private ObjectMapper objectMapper;
-    @Metadata(label = "advanced", autowired = true, description = "Hears about every call and login, e.g. to"
-            + " count them in metrics; found in the registry when there is exactly one.")
+    @Metadata(label = "advanced", autowired = true, description = "A QuivoCallListener told of every call to"
+            + " Quivo (the operation, the HTTP status, the status family of a failure) and of every login (whether it"
+            + " succeeded), e.g. to count them in metrics. It must return quickly and never throw. Taken from the"
+            + " registry when the registry holds exactly one; when unset, calls are not reported.")
     private QuivoCallListener callListener;
     @Metadata(label = "advanced", defaultValue = DEFAULT_PENDING_CREATE_FILE, description = "The file that remembers"
             + " each order whose create may have reached Quivo without an answer, so that after a crash or restart"
-            + " it is looked up before it is sent again. Used when no pendingCreateRepository is set.")
+            + " it is looked up before it is sent again; relative to the working folder. Used when no"
+            + " pendingCreateRepository is set.")
     private String pendingCreateFile = DEFAULT_PENDING_CREATE_FILE;
     @Metadata(label = "advanced", description = "Where to remember the orders whose create may have reached Quivo"
             + " (keyed by orderIdentifier), instead of pendingCreateFile: e.g. a KafkaIdempotentRepository that"

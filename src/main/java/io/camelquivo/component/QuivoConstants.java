@@ -40,7 +40,7 @@ public final class QuivoConstants {
             + " carry a query string.", javaType = "String")
     public static final String PATH = "CamelQuivoPath";
 
-    @Metadata(label = "producer", description = "The seller of articles.*, items.*, shippingServiceGroups.list, sellers.get, subscriptionPackages.get, contacts.create, addresses.create and fulfillmentPlans.*. Overrides the sellerId option.", javaType = "Long")
+    @Metadata(label = "producer", description = "The seller of the articles, items and fulfillmentPlans operations, and of shippingServiceGroups.list, sellers.get, subscriptionPackages.get, contacts.create and addresses.create. Overrides the sellerId option.", javaType = "Long")
     public static final String SELLER_ID = "CamelQuivoSellerId";
     @Metadata(label = "producer", description = "The article of articles.get, articles.update, articles.imageUpload and articles.addImage. Overrides the articleId option.", javaType = "Long")
     public static final String ARTICLE_ID = "CamelQuivoArticleId";

@@ -16,10 +16,12 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
+// the component generator copies this comment into quivo.json as the component's description and mangles
+// Javadoc tags and quotes there: keep it to plain words
 /**
- * One Quivo operation, e.g. {@code quivo:orders.create} or {@code quivo:orders.list?query=sku:ABC}; the
- * {@code *.changes} operations consume: {@code from("quivo:orders.changes?delay=60000")} emits every order that
- * changed since the last poll (see {@link QuivoChangesConsumer}).
+ * Calls one Quivo operation, a row of the operation table such as orders.create or articles.get; the four
+ * changes operations (orders.changes, shipments.changes, returns.changes, inbounds.changes) instead poll Quivo
+ * and emit every entity that changed since the last poll.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "quivo", title = "Quivo", syntax = "quivo:operation",
              category = { Category.SAAS }, headersClass = QuivoConstants.class)
@@ -42,7 +44,8 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
             + "subscriptions.create,subscriptions.list,subscriptions.get,subscriptions.delete,"
             + "request,orders.changes,shipments.changes,returns.changes,inbounds.changes",
             description = "The operation to perform, a row of the operation table (see connector-docs/operations.md)."
-            + " The *.changes operations are consumers (polling for changed entities); all others are producers.")
+            + " The four changes operations (orders.changes, shipments.changes, returns.changes, inbounds.changes) are"
+            + " consumers, polling for changed entities; all others are producers.")
     @Metadata(required = true)
     private String operation;
     @UriParam

@@ -1,10 +1,6 @@
 package io.camelquivo.docs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.camelquivo.component.QuivoOperation;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +18,7 @@ class OperationsPageTest {
 
     @Test
     void theCommittedPageIsTheRenderedTable() throws Exception {
-        String rendered = render();
-        if (Boolean.getBoolean("quivo.docs.write")) {
-            Files.writeString(PAGE, rendered, StandardCharsets.UTF_8);
-        }
-        assertEquals(rendered, Files.readString(PAGE, StandardCharsets.UTF_8),
-                "connector-docs/operations.md is stale: run mvn -q test -Dtest=OperationsPageTest -Dquivo.docs.write=true");
+        RenderedPage.assertCurrent(PAGE, render(), OperationsPageTest.class);
     }
 
     static String render() {
