@@ -104,6 +104,17 @@ class ChangeFeedOrderTest extends WebhookTestSupport {
     }
 
     @Test
+    void aSettingPicksTheFieldAFeedIsSortedBy() throws Exception {
+        EntityStore shipments = simulator().shipments();
+        shipments.put(501, "{\"bookedShipmentId\":501,\"created\":\"" + LONG_AGO + "\",\"shipmentDate\":\"2026-02-03\"}");
+        shipments.put(502, "{\"bookedShipmentId\":502,\"created\":\"" + LATER_LONG_AGO + "\",\"shipmentDate\":\"2026-02-01\"}");
+        context.getPropertiesComponent().addOverrideProperty("quivo.changes.shipments.sort", "shipmentDate");
+        startFeeds("");
+
+        assertPublishedOnce("GET /shipments", "/shipments/", "SHIPMENTS", 502, 501);
+    }
+
+    @Test
     void aFeedSortedDescendingIsRefusedAtStart() {
         Exception refused = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
             @Override
