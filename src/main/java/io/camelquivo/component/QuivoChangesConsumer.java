@@ -18,16 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code quivo:<entities>.changes}: on every poll, lists {@code GET /<entities>?sort=lastModified:asc&pageSize=n
+ * {@code quivo:<entities>.changes}: on every poll, lists {@code GET /<entities>?sort=<field>:asc&pageSize=n
  * &searchAfter=<cursor>} page by page until a page comes back shorter than asked, and emits one exchange per
- * element, in order. The cursor is the element's {@code sort} value; it moves past an element only once that
- * element's exchange succeeded, and is written to the state repository then. The first failure ends the poll:
- * the next poll starts again at that element. A failed list call fails the poll the same way (Camel's
- * scheduled consumer logs it and polls again after the delay).
+ * element, in order. The field is the feed's {@link FeedOrder}. The cursor is the element's {@code sort} value;
+ * it moves past an element only once that element's exchange succeeded, and is written to the state repository
+ * then. The first failure ends the poll: the next poll starts again at that element. A failed list call fails
+ * the poll the same way (Camel's scheduled consumer logs it and polls again after the delay).
  *
- * <p>Quivo documents no filter on lastModified, so a first start (no cursor stored) lists from the beginning
- * and skips the elements older than {@code initialSince}; the cursor moves past them, and is written at the
- * end of each page, so only the first poll pays for that.
+ * <p>Quivo documents no filter on a time, so a first start (no cursor stored) of a feed sorted by a time lists
+ * from the beginning and skips the elements older than {@code initialSince}; the cursor moves past them, and is
+ * written at the end of each page, so only the first poll pays for that. An element without that time is
+ * emitted, not skipped: nothing says it is old. A feed sorted by id has no time to compare: its first poll
+ * starts after the highest id listed then, or at the beginning when the list is empty.
  */
 public class QuivoChangesConsumer extends ScheduledPollConsumer {
 
@@ -40,6 +42,7 @@ public class QuivoChangesConsumer extends ScheduledPollConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(QuivoChangesConsumer.class);
 
     private final QuivoOperation operation;
+    private FeedOrder order;
     private StateRepository<String, String> state;
     private boolean ownState;
     private String key;
@@ -67,16 +70,20 @@ public class QuivoChangesConsumer extends ScheduledPollConsumer {
         ServiceHelper.startService(state);
         key = endpoint.getStateKey() != null && !endpoint.getStateKey().isBlank() ? endpoint.getStateKey()
                 : operation.id();
+        order = FeedOrder.of(operation, endpoint.getSort());
         cursor = state.getState(key);
         String storedSince = state.getState(key + SINCE_SUFFIX);
         if (storedSince == null) {
             storedSince = resolveSince(endpoint.getInitialSince());
             state.setState(key + SINCE_SUFFIX, storedSince);
+            warnIfAnInstantCannotApply(endpoint.getInitialSince());
         }
         since = EVERYTHING.equals(storedSince) ? null : Instant.parse(storedSince);
-        LOG.info("quivo:{} starts {}{}", operation.id(),
-                cursor == null ? "without a cursor" : "after the stored cursor " + cursor,
-                since == null ? "" : ", skipping changes before " + since);
+        LOG.info("quivo:{} lists by {} and starts {}", operation.id(), order.field(), cursor != null
+                ? "after the stored cursor " + cursor
+                : since == null ? "at the beginning"
+                : order.byId() ? "after the highest " + order.field() + " its first poll finds"
+                : "at the beginning, skipping changes before " + since);
         super.doStart();
     }
 
@@ -85,6 +92,16 @@ public class QuivoChangesConsumer extends ScheduledPollConsumer {
         super.doStop();
         if (ownState) {
             ServiceHelper.stopService(state);
+        }
+    }
+
+    /** An id feed cannot start at a given instant; "now" and empty mean the same for every feed. */
+    private void warnIfAnInstantCannotApply(String initialSince) {
+        if (order.byId() && initialSince != null && !initialSince.isBlank()
+                && !"now".equalsIgnoreCase(initialSince.trim())) {
+            LOG.warn("quivo:{} lists by {}, which is no time: initialSince={} acts as now, so the first poll starts"
+                    + " after the highest {} (set sort to a time field to start at an instant)", operation.id(),
+                    order.field(), initialSince.trim(), order.field());
         }
     }
 
@@ -106,9 +123,12 @@ public class QuivoChangesConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         int pageSize = getEndpoint().getPageSize() != null ? getEndpoint().getPageSize() : DEFAULT_PAGE_SIZE;
+        if (cursor == null && since != null && order.byId()) {
+            startAfterTheHighestId();
+        }
         int emitted = 0;
         while (isRunAllowed()) {
-            JsonNode page = listPage(pageSize);
+            JsonNode page = listPage(order.ascending(), pageSize, cursor);
             boolean skippedOnly = false;
             for (JsonNode element : page) {
                 if (!isRunAllowed()) {
@@ -124,7 +144,7 @@ public class QuivoChangesConsumer extends ScheduledPollConsumer {
                     skippedOnly = true;
                     continue;
                 }
-                if (isOld(element)) {
+                if (isOld(element, id)) {
                     LOG.debug("quivo:{} skips {}:{}, changed before {}", operation.id(), operation.entity(), id, since);
                     cursor = sortValue;
                     skippedOnly = true;
@@ -145,6 +165,27 @@ public class QuivoChangesConsumer extends ScheduledPollConsumer {
             }
         }
         return emitted;
+    }
+
+    /**
+     * Where an id feed starts on its first poll: after the newest element listed now, or at the beginning when
+     * there is none yet (then every element is new, so initialSince is done with). The newest element's sort
+     * value is fed back with the ascending sort, as Quivo's sort values are the field values, whatever the
+     * direction.
+     */
+    private void startAfterTheHighestId() throws Exception {
+        JsonNode newest = listPage(order.descending(), 1, null);
+        if (newest.isEmpty()) {
+            since = null;
+            state.setState(key + SINCE_SUFFIX, EVERYTHING);
+            LOG.info("quivo:{} found no {} yet: it emits every one from now on", operation.id(),
+                    operation.entity());
+            return;
+        }
+        cursor = sortValue(newest.get(0));
+        state.setState(key, cursor);
+        LOG.info("quivo:{} starts after {}:{}, the highest {} listed now", operation.id(), operation.entity(),
+                id(newest.get(0)), order.field());
     }
 
     private void saveCursor(boolean moved) {
@@ -187,11 +228,11 @@ public class QuivoChangesConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private JsonNode listPage(int pageSize) throws Exception {
+    private JsonNode listPage(String sort, int pageSize, String searchAfter) throws Exception {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("sort", "lastModified:asc");
+        query.put("sort", sort);
         query.put("pageSize", Integer.toString(pageSize));
-        query.put("searchAfter", cursor);
+        query.put("searchAfter", searchAfter);
         QuivoResponse response = getEndpoint().client()
                 .execute(new QuivoRequest(operation.id(), "GET", operation.listPath(), query, null));
         JsonNode page = response.body() == null ? null : getEndpoint().objectMapper().readTree(response.body());
@@ -228,20 +269,22 @@ public class QuivoChangesConsumer extends ScheduledPollConsumer {
         return null;
     }
 
-    /** Older than initialSince, or without a lastModified while initialSince applies. */
-    private boolean isOld(JsonNode element) {
-        if (since == null) {
+    /**
+     * Older than initialSince by the feed's time field. An id feed's old elements are behind its first cursor
+     * already. An element without a time cannot be placed: emitting it risks an old change published, skipping it
+     * risks a new change lost, and only the first is harmless downstream.
+     */
+    private boolean isOld(JsonNode element, long id) {
+        if (since == null || order.byId()) {
             return false;
         }
-        JsonNode lastModified = element.get("lastModified");
-        if (lastModified == null || !lastModified.isTextual()) {
-            return true;
+        Instant time = order.time(element);
+        if (time == null) {
+            LOG.warn("quivo:{} emits {}:{} although it may be older than {}: it has no {} to compare",
+                    operation.id(), operation.entity(), id, since, order.field());
+            return false;
         }
-        try {
-            return Instant.parse(lastModified.asText()).isBefore(since);
-        } catch (DateTimeParseException e) {
-            return true;
-        }
+        return time.isBefore(since);
     }
 
     private static String abbreviate(JsonNode element) {

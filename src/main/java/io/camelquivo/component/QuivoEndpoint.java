@@ -58,7 +58,10 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "producer", description = "List operations: Quivo's search expression, e.g."
             + " orderIdentifier:SHOP-1001 or sku:ABC.")
     private String query;
-    @UriParam(label = "producer", description = "List operations: field:direction, e.g. created:desc.")
+    @UriParam(label = "common", description = "List operations: field:direction, e.g. created:desc. The changes"
+            + " consumers: the one field their list is walked by, ascending (lastModified for orders, created for"
+            + " shipments and inbounds, returnShipmentId for returns when unset); initialSince is compared with it"
+            + " unless it is an id.")
     private String sort;
     @UriParam(label = "producer", description = "List operations: the page, 0-based; ignored when"
             + " searchAfter is given.")
@@ -91,9 +94,10 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
             + " body is the answer's JSON as a String; answers without a body give a null body.")
     private Class<?> unmarshalType;
     @UriParam(label = "consumer", defaultValue = "now", description = "The changes consumers: when no cursor is"
-            + " stored yet (first start), only changes whose lastModified is at or after this instant are emitted;"
-            + " older list elements (and elements without a lastModified) are skipped, the cursor moving past"
-            + " them. now (the time the consumer first starts), an ISO-8601 instant such as"
+            + " stored yet (first start), only changes whose sort field (see sort) is at or after this instant are"
+            + " emitted; older list elements are skipped, the cursor moving past them, and elements without that"
+            + " field are emitted. A feed sorted by id starts after the highest id its first poll finds instead"
+            + " (an instant then acts as now). now (the time the consumer first starts), an ISO-8601 instant such as"
             + " 2026-01-01T00:00:00Z, or empty for everything Quivo lists. The value is stored with the cursor on"
             + " first start and kept from then on, so a restart does not skip changes made while it was down.")
     private String initialSince = "now";

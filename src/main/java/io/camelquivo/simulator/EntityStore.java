@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +20,14 @@ import java.util.Optional;
 /**
  * Shipments ({@code GET /shipments/{bookedShipmentId}}), returns ({@code GET /returns/{returnShipmentId}}) and
  * inbounds ({@code GET /inbounds/{inboundId}}), single and listed ({@code GET /shipments}, {@code GET /returns},
- * {@code GET /inbounds}: Style-A paging as for orders, sortable by {@code lastModified} and {@code id}, each
- * element the stored JSON plus its {@code sort} value; no {@code query} field is known). Tests seed
- * them with the JSON they want Quivo to answer and bump their version to model a change; an unknown id is
- * answered 404 with a plain-text body, as the backend does.
+ * {@code GET /inbounds}: Style-A paging as for orders, each element the stored JSON plus its {@code sort} value;
+ * no {@code query} field is known). Lists sort by {@code id} (also under the entity's own id field, e.g.
+ * {@code bookedShipmentId}), {@code lastModified} and the dates the entity's list schema shows (shipments:
+ * {@code created}, {@code shipmentDate}; returns: {@code receivedDate}; inbounds: {@code created}). A date the
+ * stored JSON lacks sorts as the time the entity was first put ({@code lastModified}: last changed), so lists
+ * stay in a stable order whatever a test seeds; the answer still shows the JSON as given. Tests seed them with
+ * the JSON they want Quivo to answer and bump their version to model a change; an unknown id is answered 404
+ * with a plain-text body, as the backend does.
  *
  * <pre>{@code
  * sim.shipments().put(501, "{\"bookedShipmentId\":501,\"version\":1,\"trackingNumber\":\"TN-1\"}");
@@ -34,20 +40,33 @@ public final class EntityStore {
     private final Map<Long, ObjectNode> byId = new LinkedHashMap<>();
     /** When each entity last changed (ms): its lastModified, or the time it was put when it has none. */
     private final Map<Long, Long> changedAt = new LinkedHashMap<>();
+    /** When each entity was first put (ms): what a date it lacks sorts as. */
+    private final Map<Long, Long> firstPutAt = new LinkedHashMap<>();
+    private final Listing<Stored> listing;
 
-    private record Stored(long id, ObjectNode entity, long changedAt) {
+    private record Stored(long id, ObjectNode entity, long changedAt, long firstPutAt) {
+
+        /** The date field in ms, from the JSON when it holds a timestamp or a date, else when it was first put. */
+        long dateMillis(String field) {
+            Instant date = date(entity, field);
+            return date != null ? date.toEpochMilli() : firstPutAt;
+        }
     }
 
-    private static final Listing<Stored> LISTING = new Listing<>(
-            Map.<String, Function<Stored, Object>>of(
-                    "id", Stored::id,
-                    "lastModified", Stored::changedAt),
-            Map.<String, BiPredicate<Stored, String>>of(),
-            Stored::id,
-            "id:asc");
-
-    EntityStore(String noun) {
+    /**
+     * @param idField    the entity's id field, which sorts as {@code id} does
+     * @param dateFields the dates its list sorts by besides {@code lastModified}
+     */
+    EntityStore(String noun, String idField, String... dateFields) {
         this.noun = noun;
+        Map<String, Function<Stored, Object>> sortFields = new LinkedHashMap<>();
+        sortFields.put("id", Stored::id);
+        sortFields.put(idField, Stored::id);
+        sortFields.put("lastModified", Stored::changedAt);
+        for (String field : dateFields) {
+            sortFields.put(field, stored -> stored.dateMillis(field));
+        }
+        this.listing = new Listing<>(sortFields, Map.<String, BiPredicate<Stored, String>>of(), Stored::id, "id:asc");
     }
 
     /** Stores the entity, replacing any with the same id; it is answered exactly as given (compact JSON). */
@@ -63,8 +82,10 @@ public final class EntityStore {
             throw new IllegalArgumentException("an entity is a JSON object: " + json);
         }
         byId.put(id, (ObjectNode) node);
-        Instant lastModified = lastModified(node);
-        changedAt.put(id, (lastModified != null ? lastModified : OrderViews.now()).toEpochMilli());
+        Instant now = OrderViews.now();
+        Instant lastModified = date(node, "lastModified");
+        changedAt.put(id, (lastModified != null ? lastModified : now).toEpochMilli());
+        firstPutAt.putIfAbsent(id, now.toEpochMilli());
         return this;
     }
 
@@ -88,7 +109,7 @@ public final class EntityStore {
         long version = entity.path("version").asLong(1) + 1;
         entity.put("version", version);
         Instant now = OrderViews.now();
-        Instant previous = lastModified(entity);
+        Instant previous = date(entity, "lastModified");
         Instant changed = previous != null && !now.isAfter(previous) ? previous.plusMillis(1) : now;
         entity.put("lastModified", Json.iso(changed));
         changedAt.put(id, changed.toEpochMilli());
@@ -97,6 +118,7 @@ public final class EntityStore {
 
     public synchronized boolean remove(long id) {
         changedAt.remove(id);
+        firstPutAt.remove(id);
         return byId.remove(id) != null;
     }
 
@@ -107,15 +129,17 @@ public final class EntityStore {
     synchronized void clear() {
         byId.clear();
         changedAt.clear();
+        firstPutAt.clear();
     }
 
     /** The answer to {@code GET /<entities>?query&sort&page&pageSize&searchAfter}. */
     Reply list(Map<String, String> params) {
         List<Stored> snapshot = new ArrayList<>();
         synchronized (this) {
-            byId.forEach((id, entity) -> snapshot.add(new Stored(id, entity.deepCopy(), changedAt.get(id))));
+            byId.forEach((id, entity) -> snapshot.add(
+                    new Stored(id, entity.deepCopy(), changedAt.get(id), firstPutAt.get(id))));
         }
-        return LISTING.answer(snapshot, params, Stored::entity);
+        return listing.answer(snapshot, params, Stored::entity);
     }
 
     /** The answer to {@code GET /<entities>/{id}}. */
@@ -130,15 +154,20 @@ public final class EntityStore {
                 .orElseThrow(() -> new ApiException(Reply.backend(404, noun + " " + id + " not found")));
     }
 
-    private static Instant lastModified(JsonNode entity) {
-        JsonNode value = entity.get("lastModified");
+    /** An ISO-8601 instant, or a date (its start in UTC); null when the field holds neither. */
+    private static Instant date(JsonNode entity, String field) {
+        JsonNode value = entity.get(field);
         if (value == null || !value.isTextual()) {
             return null;
         }
         try {
             return Instant.parse(value.asText());
-        } catch (DateTimeParseException e) {
-            return null;
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDate.parse(value.asText()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
         }
     }
 }

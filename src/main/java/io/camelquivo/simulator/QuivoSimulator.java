@@ -52,9 +52,9 @@ public final class QuivoSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final SimulatorStats stats = new SimulatorStats();
     private final OrderStore orders = new OrderStore();
-    private final EntityStore shipments = new EntityStore("Shipment");
-    private final EntityStore returns = new EntityStore("Return shipment");
-    private final EntityStore inbounds = new EntityStore("Inbound");
+    private final EntityStore shipments = new EntityStore("Shipment", "bookedShipmentId", "created", "shipmentDate");
+    private final EntityStore returns = new EntityStore("Return shipment", "returnShipmentId", "receivedDate");
+    private final EntityStore inbounds = new EntityStore("Inbound", "inboundId", "created");
     private volatile TokenBucket quota;
     private HttpServer server;
     private ExecutorService executor;
