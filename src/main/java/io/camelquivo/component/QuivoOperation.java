@@ -243,8 +243,8 @@ public enum QuivoOperation {
         this.retry = Retry.SAFE;
         this.paging = Paging.SEARCH_AFTER;
         String plural = feed.entity().toLowerCase(Locale.ROOT);
-        this.summary = "Consumer: every " + plural.substring(0, plural.length() - 1) + " that changed since the last"
-                + " poll.";
+        this.summary = "Consumer: each " + plural.substring(0, plural.length() - 1) + " that is new or changed since"
+                + " the last poll, as its feed's sort field tells (change-events.md).";
         this.query = List.of();
         this.entity = feed.entity();
         this.idFields = feed.idFields();
