@@ -96,6 +96,21 @@ final class Answers {
         return Reply.json(200, answer);
     }
 
+    /** The return app's page for a link: its seller and settings, shipping from anywhere its seller ships. */
+    static Reply returnApp(JsonNode link) {
+        ObjectNode answer = Json.object();
+        answer.set("sellerId", link.get("sellerId"));
+        answer.put("sellerName", MasterData.seller(link.path("sellerId").asLong())
+                .map(seller -> seller.get("name").asText()).orElse(null));
+        answer.set("defaultWeightKG", link.get("defaultWeightKG"));
+        answer.put("weightInputVisible", link.path("weightInputVisible").asBoolean(false));
+        answer.putArray("countries");
+        answer.putArray("carrierSlug");
+        answer.putArray("shippingServices");
+        answer.putNull("sellerLogo");
+        return Reply.json(200, answer);
+    }
+
     /** Routing preview: every order goes whole to the seller's own warehouse. */
     static Reply preview(JsonNode seller) {
         ArrayNode plan = Json.MAPPER.createArrayNode();

@@ -92,7 +92,7 @@ final class Routes {
                 return Reply.json(200, call.store("returnLinks").create(link));
             }),
             get("GET /returnLinks/{returnLinkId}", "returnLinks"),
-            route("GET /returnApp/{hash}", call -> Reply.json(200,
+            route("GET /returnApp/{hash}", call -> Answers.returnApp(
                     call.store("returnLinks").findBy("hash", call.variable("hash")))),
             create("POST /returnApp/book", "shipments", Answers::booking, "requestUUID", "hash", "reference",
                     "shipFrom", "grossWeightKG"),

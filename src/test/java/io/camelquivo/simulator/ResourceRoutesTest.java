@@ -84,6 +84,25 @@ class ResourceRoutesTest {
         assertEquals(0, simulator.stats().calls("GET /items/{warehouseId}/{sellerId}"));
     }
 
+    @Test
+    void shopOrdersArePagedByPageToken() {
+        QuivoSimulator simulator = sim.simulator();
+        EntityStore shopOrders = simulator.resources().store("shopOrders");
+        for (int i = 1; i <= 30; i++) {
+            shopOrders.put(i, "{\"shopId\":" + (i == 30 ? 8 : 7) + ",\"orderIdentifier\":\"S-" + i + "\"}");
+        }
+        Api api = new Api(simulator).login();
+
+        JsonNode first = Api.json(api.get("/shops/7/orders"));
+        assertEquals(25, first.get("orders").size());
+        assertEquals("S-1", first.at("/orders/0/orderIdentifier").asText());
+        JsonNode last = Api.json(api.get("/shops/7/orders?pageToken=" + first.get("nextPageToken").asText()));
+        assertEquals(4, last.get("orders").size(), "shop 8's order is not shop 7's");
+        assertEquals("S-29", last.at("/orders/3/orderIdentifier").asText());
+        assertEquals(true, last.get("nextPageToken").isNull());
+        assertRefused(api.get("/shops/7/orders?pageToken=x"), "pageToken: invalid");
+    }
+
     private static void assertRefused(HttpResponse<String> answer, String text) {
         assertEquals(400, answer.statusCode());
         assertEquals(text, answer.body());
