@@ -92,24 +92,22 @@ final class Pages implements Iterator<JsonNode> {
             boolean more = token.isTextual() && !token.asText().isBlank();
             return new Page(elements, more ? with(request, "pageToken", token.asText()) : null);
         }
-        if (!answer.isArray()) {
-            throw new IllegalStateException("Quivo answered " + request.method() + " " + request.path()
-                    + " with a JSON " + answer.getNodeType() + " where a list page (an array) was expected");
-        }
+        // a page is an array, or an object holding one (item movements: {warehouseName, itemMovements: [...]})
+        JsonNode elements = firstArray(answer);
         String size = request.query().get("pageSize");
-        boolean full = answer.size() >= (size == null ? QUIVO_DEFAULT_PAGE_SIZE : Integer.parseInt(size));
+        boolean full = elements.size() >= (size == null ? QUIVO_DEFAULT_PAGE_SIZE : Integer.parseInt(size));
         if (!full) {
-            return new Page(answer, null);
+            return new Page(elements, null);
         }
         if (paging == QuivoOperation.Paging.SEARCH_AFTER) {
-            JsonNode sort = answer.get(answer.size() - 1).get("sort");
+            JsonNode sort = elements.get(elements.size() - 1).get("sort");
             if (sort != null && !sort.isNull()) {
                 QuivoRequest after = with(request, "searchAfter", sort.isTextual() ? sort.asText() : sort.toString());
-                return new Page(answer, without(after, "page"));
+                return new Page(elements, without(after, "page"));
             }
         }
         String page = request.query().get("page");
-        return new Page(answer, with(request, "page", String.valueOf(page == null ? 1 : Long.parseLong(page) + 1)));
+        return new Page(elements, with(request, "page", String.valueOf(page == null ? 1 : Long.parseLong(page) + 1)));
     }
 
     /** The cursor option of the page after {@code page}: a page number, a searchAfter value or a page token. */

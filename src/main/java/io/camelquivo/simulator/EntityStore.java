@@ -18,16 +18,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Shipments ({@code GET /shipments/{bookedShipmentId}}), returns ({@code GET /returns/{returnShipmentId}}) and
- * inbounds ({@code GET /inbounds/{inboundId}}), single and listed ({@code GET /shipments}, {@code GET /returns},
- * {@code GET /inbounds}: Style-A paging as for orders, each element the stored JSON plus its {@code sort} value;
- * no {@code query} field is known). Lists sort by {@code id} (also under the entity's own id field, e.g.
- * {@code bookedShipmentId}), {@code lastModified} and the dates the entity's list schema shows (shipments:
- * {@code created}, {@code shipmentDate}; returns: {@code receivedDate}; inbounds: {@code created}). A date the
- * stored JSON lacks sorts as the time the entity was first put ({@code lastModified}: last changed), so lists
- * stay in a stable order whatever a test seeds; the answer still shows the JSON as given. Tests seed them with
- * the JSON they want Quivo to answer and bump their version to model a change; an unknown id is answered 404
- * with a plain-text body, as the backend does.
+ * The in-memory store of one resource other than orders (shipments, returns, inbounds, articles, ...): created,
+ * read, replaced and deleted by id, and listed with Style-A paging as for orders, sortable by {@code id} (also under the
+ * entity's own id field), {@code lastModified} and the dates given for its list (a date the stored JSON lacks sorts
+ * as the time the entity was first put), each element the stored JSON plus its {@code sort} value; no {@code query} field is known.
+ * Tests seed them with the JSON they want Quivo to answer and bump their version to model a change; an unknown
+ * id is answered 404 with a plain-text body, as the backend does.
  *
  * <pre>{@code
  * sim.shipments().put(501, "{\"bookedShipmentId\":501,\"version\":1,\"trackingNumber\":\"TN-1\"}");
@@ -37,6 +33,7 @@ import java.util.Optional;
 public final class EntityStore {
 
     private final String noun;
+    private final String idField;
     private final Map<Long, ObjectNode> byId = new LinkedHashMap<>();
     /** When each entity last changed (ms): its lastModified, or the time it was put when it has none. */
     private final Map<Long, Long> changedAt = new LinkedHashMap<>();
@@ -54,11 +51,13 @@ public final class EntityStore {
     }
 
     /**
-     * @param idField    the entity's id field, which sorts as {@code id} does
+     * @param idField    the field a created entity gets its id in, e.g. {@code bookedShipmentId}; it sorts as
+     *                   {@code id} does
      * @param dateFields the dates its list sorts by besides {@code lastModified}
      */
     EntityStore(String noun, String idField, String... dateFields) {
         this.noun = noun;
+        this.idField = idField;
         Map<String, Function<Stored, Object>> sortFields = new LinkedHashMap<>();
         sortFields.put("id", Stored::id);
         sortFields.put(idField, Stored::id);
@@ -142,16 +141,80 @@ public final class EntityStore {
         return listing.answer(snapshot, params, Stored::entity);
     }
 
+    /** Copies of every entity, by id. */
+    synchronized List<ObjectNode> all() {
+        return byId.values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
     /** The answer to {@code GET /<entities>/{id}}. */
-    Reply answer(String idSegment) {
-        long id;
+    synchronized Reply answer(String idSegment) {
+        return Reply.json(200, existing(id(idSegment)).deepCopy());
+    }
+
+    /** Stores a new entity with the next free id in its id field; the stored copy. */
+    synchronized ObjectNode create(ObjectNode entity) {
+        long id = byId.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+        ObjectNode stored = entity.deepCopy();
+        stored.put(idField, id);
+        Instant now = OrderViews.now();
+        stored.put("created", Json.iso(now));
+        byId.put(id, stored);
+        changedAt.put(id, now.toEpochMilli());
+        firstPutAt.put(id, now.toEpochMilli());
+        return stored.deepCopy();
+    }
+
+    /** Replaces the entity's fields with {@code entity}'s (PUT), keeping its id; 404 when there is none. */
+    synchronized ObjectNode replace(String idSegment, ObjectNode entity) {
+        long id = id(idSegment);
+        ObjectNode stored = existing(id);
+        ObjectNode replacement = entity.deepCopy();
+        replacement.set(idField, stored.get(idField));
+        if (stored.has("version")) {
+            replacement.set("version", stored.get("version"));
+        }
+        byId.put(id, replacement);
+        bump(id);
+        return replacement.deepCopy();
+    }
+
+    /** Sets the given fields and keeps the others; 404 when there is no such entity. */
+    synchronized ObjectNode merge(String idSegment, ObjectNode fields) {
+        long id = id(idSegment);
+        existing(id).setAll(fields.deepCopy());
+        bump(id);
+        return byId.get(id).deepCopy();
+    }
+
+    /** Removes the entity; 404 when there is none. */
+    synchronized void delete(String idSegment) {
+        long id = id(idSegment);
+        existing(id);
+        remove(id);
+    }
+
+    /** The first entity whose {@code field} has the text {@code value}; 404 when there is none. */
+    synchronized ObjectNode findBy(String field, String value) {
+        return byId.values().stream().filter(entity -> value.equals(entity.path(field).asText(null))).findFirst()
+                .map(ObjectNode::deepCopy)
+                .orElseThrow(() -> new ApiException(Reply.backend(404, noun + " " + value + " not found")));
+    }
+
+    private ObjectNode existing(long id) {
+        ObjectNode entity = byId.get(id);
+        if (entity == null) {
+            throw new ApiException(Reply.backend(404, noun + " " + id + " not found"));
+        }
+        return entity;
+    }
+
+    /** A path's id segment as a number; 400 otherwise. */
+    static long id(String idSegment) {
         try {
-            id = Long.parseLong(idSegment);
+            return Long.parseLong(idSegment);
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("id: must be a number");
         }
-        return get(id).map(entity -> Reply.json(200, entity))
-                .orElseThrow(() -> new ApiException(Reply.backend(404, noun + " " + id + " not found")));
     }
 
     /** An ISO-8601 instant, or a date (its start in UTC); null when the field holds neither. */

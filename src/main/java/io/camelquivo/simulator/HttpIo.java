@@ -1,6 +1,7 @@
 package io.camelquivo.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,18 +22,20 @@ final class HttpIo {
     private HttpIo() {
     }
 
+    /** The body's first {@code maxBytes + 1} bytes: enough to tell a body that is too large. */
+    static byte[] readBody(HttpExchange exchange, int maxBytes) throws IOException {
+        return exchange.getRequestBody().readNBytes(maxBytes + 1);
+    }
+
     /**
      * The body as a JSON object: 415 unless it is declared {@code application/json}, 413 above
      * {@code maxBytes}, 400 {@code Malformed JSON request} unless it parses to an object.
      */
-    static JsonNode readJsonObject(HttpExchange exchange, int maxBytes) throws IOException {
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    static ObjectNode jsonObject(String contentType, byte[] body, int maxBytes) {
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw new ApiException(Reply.gateway(415, "Unsupported Media Type"));
         }
-        InputStream in = exchange.getRequestBody();
-        byte[] body = in.readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
             throw new ApiException(Reply.gateway(413, "Request Too Large"));
         }
@@ -45,7 +48,7 @@ final class HttpIo {
         if (node == null || !node.isObject()) {
             throw ApiException.malformed();
         }
-        return node;
+        return (ObjectNode) node;
     }
 
     static void send(HttpExchange exchange, Reply reply) throws IOException {

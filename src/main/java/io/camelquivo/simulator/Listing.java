@@ -169,7 +169,7 @@ final class Listing<T> {
         return new Sort(field, direction.equals("desc"));
     }
 
-    private static int pageSize(String raw) {
+    static int pageSize(String raw) {
         long value = number(raw, 25, "pageSize: must be between 1 and 1000");
         if (value < 1 || value > 1000) {
             throw ApiException.badRequest("pageSize: must be between 1 and 1000");
@@ -177,7 +177,7 @@ final class Listing<T> {
         return (int) value;
     }
 
-    private static long page(String raw) {
+    static long page(String raw) {
         long value = number(raw, 0, "page: must be greater than or equal to 0");
         if (value < 0) {
             throw ApiException.badRequest("page: must be greater than or equal to 0");

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Quivo API stand-in on loopback: login, orders, warehouses and sellers as Quivo's API reference documents
- * them, single shipments, returns and inbounds as tests seed them, plus the failures a real deployment shows
+ * A Quivo API stand-in on loopback: every endpoint of Quivo's API reference ({@link Routes}), orders with their
+ * real rules, the other resources in generic stores that tests may seed ({@link #resources()}), plus the failures a real deployment shows
  * (expired tokens, throttling, gateway errors, dropped connections), on demand. Where the reference is silent,
  * it follows the choices listed in connector-docs/README.md ("Choices where Quivo's docs are silent").
  *
@@ -52,9 +52,7 @@ public final class QuivoSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final SimulatorStats stats = new SimulatorStats();
     private final OrderStore orders = new OrderStore();
-    private final EntityStore shipments = new EntityStore("Shipment", "bookedShipmentId", "created", "shipmentDate");
-    private final EntityStore returns = new EntityStore("Return shipment", "returnShipmentId", "receivedDate");
-    private final EntityStore inbounds = new EntityStore("Inbound", "inboundId", "created");
+    private final Resources resources = new Resources();
     private volatile TokenBucket quota;
     private HttpServer server;
     private ExecutorService executor;
@@ -162,12 +160,12 @@ public final class QuivoSimulator implements AutoCloseable {
 
     /** What {@code GET /shipments/{bookedShipmentId}} answers; empty until a test puts shipments in. */
     public EntityStore shipments() {
-        return shipments;
+        return resources.store("shipments");
     }
 
     /** What {@code GET /returns/{returnShipmentId}} answers; empty until a test puts returns in. */
     public EntityStore returns() {
-        return returns;
+        return resources.store("returns");
     }
 
     /**
@@ -175,11 +173,16 @@ public final class QuivoSimulator implements AutoCloseable {
      * {@code PUT /inbounds/{inboundId}} but no single GET: this is the connector's assumption of it.
      */
     public EntityStore inbounds() {
-        return inbounds;
+        return resources.store("inbounds");
+    }
+
+    /** The stores of every resource but orders, by the name their path starts with ({@code articles}, ...). */
+    public Resources resources() {
+        return resources;
     }
 
     /**
-     * Clears orders, shipments, returns, inbounds, stats, faults, tokens and quota, and restores the
+     * Clears orders, every resource's store, stats, faults, tokens and quota, and restores the
      * builder's token lifetime.
      */
     public void reset() {
@@ -188,9 +191,7 @@ public final class QuivoSimulator implements AutoCloseable {
         tokens.clear();
         tokens.lifetime(config.tokenLifetime);
         orders.clear();
-        shipments.clear();
-        returns.clear();
-        inbounds.clear();
+        resources.clear();
         stats.reset();
     }
 

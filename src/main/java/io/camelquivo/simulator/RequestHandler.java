@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -37,14 +38,16 @@ final class RequestHandler implements HttpHandler {
         String method = exchange.getRequestMethod();
         String route = null;
         Fault fault = null;
+        byte[] body = new byte[0];
         Reply reply;
         try {
+            body = HttpIo.readBody(exchange, simulator.maxBodyBytes());
             Router.Match match = Router.match(method, exchange.getRequestURI().getPath());
-            route = match.route();
+            route = match.route().name();
             fault = simulator.faults().draw(route);
             reply = fault == null ? null : fault.before();
             if (reply == null) {
-                reply = serveOrExplain(exchange, match);
+                reply = serveOrExplain(exchange, match, body);
                 reply = fault == null ? reply : fault.after(reply);
             }
         } catch (ApiException e) {
@@ -57,7 +60,8 @@ final class RequestHandler implements HttpHandler {
             reply = Reply.gateway(500, "Internal server error");
         }
         simulator.stats().record(sequence, new RequestRecord(at, method, HttpIo.pathWithQuery(exchange), route,
-                reply.isDrop() ? 0 : reply.status(), fault == null ? null : fault.name()));
+                reply.isDrop() ? 0 : reply.status(), fault == null ? null : fault.name(),
+                recordedBody(route, body)));
         try {
             HttpIo.send(exchange, reply);
         } catch (IOException e) {
@@ -65,64 +69,33 @@ final class RequestHandler implements HttpHandler {
         }
     }
 
+    /** The body for the request log; a login's stays out, as it holds the password. */
+    private static String recordedBody(String route, byte[] body) {
+        return Router.LOGIN.equals(route) ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
     /** Serves the request; an error found on the way becomes the answer, as an after-store fault needs one either way. */
-    private Reply serveOrExplain(HttpExchange exchange, Router.Match match) throws IOException {
+    private Reply serveOrExplain(HttpExchange exchange, Router.Match match, byte[] body) {
         try {
-            return serve(exchange, match);
+            return serve(exchange, match, body);
         } catch (ApiException e) {
             return e.reply();
         }
     }
 
-    private Reply serve(HttpExchange exchange, Router.Match match) throws IOException {
+    private Reply serve(HttpExchange exchange, Router.Match match, byte[] body) {
         checkApiKey(exchange);
-        if (match.route().equals(Router.LOGIN)) {
-            return login(HttpIo.readJsonObject(exchange, simulator.maxBodyBytes()));
+        Call call = new Call(match.variables(), HttpIo.queryParams(exchange),
+                exchange.getRequestHeaders().getFirst("Content-Type"), body, simulator, orders);
+        if (match.route().name().equals(Router.LOGIN)) {
+            return login(call.body());
         }
         checkToken(exchange);
         TokenBucket quota = simulator.quotaBucket();
         if (quota != null && !quota.tryTake()) {
             throw new ApiException(Reply.gateway(429, "Too Many Requests"));
         }
-        return dispatch(exchange, match);
-    }
-
-    private Reply dispatch(HttpExchange exchange, Router.Match match) throws IOException {
-        switch (match.route()) {
-            case Router.CREATE_ORDER:
-                return orders.create(body(exchange));
-            case Router.LIST_ORDERS:
-                return orders.list(HttpIo.queryParams(exchange));
-            case Router.REFETCH_ORDER:
-                return orders.refetch(match.orderId());
-            case Router.PATCH_ORDER:
-                return orders.patch(match.orderId(), body(exchange));
-            case Router.PUT_ADDRESS:
-                JsonNode address = body(exchange);
-                return orders.replaceAddress(match.orderId(), HttpIo.queryParams(exchange), address);
-            case Router.WAREHOUSES:
-                return MasterData.warehouses(HttpIo.queryParams(exchange));
-            case Router.SELLERS:
-                return MasterData.sellers(HttpIo.queryParams(exchange));
-            case Router.GET_SHIPMENT:
-                return simulator.shipments().answer(match.orderId());
-            case Router.GET_RETURN:
-                return simulator.returns().answer(match.orderId());
-            case Router.GET_INBOUND:
-                return simulator.inbounds().answer(match.orderId());
-            case Router.LIST_SHIPMENTS:
-                return simulator.shipments().list(HttpIo.queryParams(exchange));
-            case Router.LIST_RETURNS:
-                return simulator.returns().list(HttpIo.queryParams(exchange));
-            case Router.LIST_INBOUNDS:
-                return simulator.inbounds().list(HttpIo.queryParams(exchange));
-            default:
-                throw new IllegalStateException("no handler for " + match.route());
-        }
-    }
-
-    private JsonNode body(HttpExchange exchange) throws IOException {
-        return HttpIo.readJsonObject(exchange, simulator.maxBodyBytes());
+        return match.route().handler().serve(call);
     }
 
     private Reply login(JsonNode credentials) {

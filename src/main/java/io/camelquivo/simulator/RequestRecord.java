@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param route  route name such as {@code "POST /orders"}, or null when no route matched (404, 405)
  * @param status status answered; 0 when the connection was dropped without an answer
  * @param fault  the name of the fault put on it, or null
+ * @param body   the request body as UTF-8 text, "" when it had none
  */
-public record RequestRecord(Instant at, String method, String path, String route, int status, String fault) {
+public record RequestRecord(Instant at, String method, String path, String route, int status, String fault,
+        String body) {
 }

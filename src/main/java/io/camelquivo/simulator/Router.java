@@ -1,34 +1,21 @@
 package io.camelquivo.simulator;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Maps a method and path to one of the simulated routes, named like {@code "PATCH /orders/{orderId}"}. */
+/** Maps a method and path to one row of {@link Routes#ALL}, named like {@code "PATCH /orders/{orderId}"}. */
 final class Router {
 
     static final String ANY = "*";
-    static final String LOGIN = "POST /login";
-    static final String CREATE_ORDER = "POST /orders";
-    static final String LIST_ORDERS = "GET /orders";
-    static final String PATCH_ORDER = "PATCH /orders/{orderId}";
-    static final String PUT_ADDRESS = "PUT /orders/{orderId}/address";
-    static final String REFETCH_ORDER = "POST /orders/{orderId}/refetch";
-    static final String WAREHOUSES = "GET /warehouses";
-    static final String SELLERS = "GET /sellers";
-    static final String GET_SHIPMENT = "GET /shipments/{bookedShipmentId}";
-    static final String GET_RETURN = "GET /returns/{returnShipmentId}";
-    static final String GET_INBOUND = "GET /inbounds/{inboundId}";
-    static final String LIST_SHIPMENTS = "GET /shipments";
-    static final String LIST_RETURNS = "GET /returns";
-    static final String LIST_INBOUNDS = "GET /inbounds";
+    static final String LOGIN = Routes.LOGIN;
 
-    static final List<String> ROUTES = List.of(
-            LOGIN, CREATE_ORDER, LIST_ORDERS, PATCH_ORDER, PUT_ADDRESS, REFETCH_ORDER, WAREHOUSES, SELLERS,
-            GET_SHIPMENT, GET_RETURN, GET_INBOUND, LIST_SHIPMENTS, LIST_RETURNS, LIST_INBOUNDS);
+    static final List<String> ROUTES = Routes.ALL.stream().map(Route::name).toList();
 
-    /** A matched route and the value of its id segment ({@code {orderId}}, {@code {inboundId}}, ...), if it has one. */
-    record Match(String route, String orderId) {
+    /** A matched route and the values of its path variables, by name. */
+    record Match(Route route, Map<String, String> variables) {
     }
 
     private Router() {
@@ -38,21 +25,35 @@ final class Router {
         return ANY.equals(name) || ROUTES.contains(name);
     }
 
-    /** @throws ApiException 404 for an unknown path, 405 for a known path with another method */
+    /**
+     * Where two templates fit, the one with more fixed segments wins: {@code /items/7/movements} is an item's
+     * movements, not the stock of warehouse 7's seller "movements".
+     *
+     * @throws ApiException 404 for an unknown path, 405 for a known path with another method
+     */
     static Match match(String method, String path) {
         String[] actual = segments(path);
         Set<String> allowed = new LinkedHashSet<>();
-        for (String route : ROUTES) {
-            String routeMethod = route.substring(0, route.indexOf(' '));
-            String[] template = segments(route.substring(route.indexOf(' ') + 1));
-            String param = matchSegments(template, actual);
-            if (param == null) {
+        Match best = null;
+        int bestFixed = -1;
+        for (Route route : Routes.ALL) {
+            String[] template = segments(route.template());
+            Map<String, String> variables = matchSegments(template, actual);
+            if (variables == null) {
                 continue;
             }
-            if (routeMethod.equals(method)) {
-                return new Match(route, param.isEmpty() ? null : param);
+            if (!route.method().equals(method)) {
+                allowed.add(route.method());
+                continue;
             }
-            allowed.add(routeMethod);
+            int fixed = template.length - variables.size();
+            if (fixed > bestFixed) {
+                best = new Match(route, variables);
+                bestFixed = fixed;
+            }
+        }
+        if (best != null) {
+            return best;
         }
         if (allowed.isEmpty()) {
             throw new ApiException(Reply.gateway(404, "Not Found"));
@@ -60,23 +61,23 @@ final class Router {
         throw new ApiException(Reply.gateway(405, "Method Not Allowed").withHeader("Allow", String.join(", ", allowed)));
     }
 
-    /** Returns null when the path does not fit, "" when it fits without a parameter, else the parameter. */
-    private static String matchSegments(String[] template, String[] actual) {
+    /** The variables' values when the path fits the template, else null. */
+    private static Map<String, String> matchSegments(String[] template, String[] actual) {
         if (template.length != actual.length) {
             return null;
         }
-        String param = "";
+        Map<String, String> variables = new LinkedHashMap<>();
         for (int i = 0; i < template.length; i++) {
             if (template[i].startsWith("{")) {
                 if (actual[i].isEmpty()) {
                     return null;
                 }
-                param = actual[i];
+                variables.put(template[i].substring(1, template[i].length() - 1), actual[i]);
             } else if (!template[i].equals(actual[i])) {
                 return null;
             }
         }
-        return param;
+        return variables;
     }
 
     private static String[] segments(String path) {
