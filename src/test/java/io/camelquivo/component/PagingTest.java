@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelquivo.simulator.EntityStore;
+import io.camelquivo.simulator.RequestRecord;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.QuivoTestSupport;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** paging=all and paging=stream follow a list's pages for you; one page says where the next starts. */
@@ -38,8 +39,7 @@ class PagingTest extends QuivoTestSupport {
         };
     }
 
-    @BeforeEach
-    void twoAndAHalfThousandOrders() {
+    private void twoAndAHalfThousandOrders() {
         for (int i = 0; i < ORDERS; i++) {
             template.requestBody("quivo:request?method=POST&path=/orders", Orders.valid("PAGED-" + i));
         }
@@ -47,6 +47,7 @@ class PagingTest extends QuivoTestSupport {
 
     @Test
     void allFollowsEveryPageIntoOneList() throws Exception {
+        twoAndAHalfThousandOrders();
         JsonNode all = MAPPER.readTree(template.requestBody("quivo:orders.list?paging=all&pageSize=1000", (Object) null,
                 String.class));
 
@@ -57,6 +58,7 @@ class PagingTest extends QuivoTestSupport {
 
     @Test
     void allStopsAtMaxItems() throws Exception {
+        twoAndAHalfThousandOrders();
         JsonNode some = MAPPER.readTree(template.requestBody("quivo:orders.list?paging=all&pageSize=1000&maxItems=1500",
                 (Object) null, String.class));
 
@@ -66,6 +68,7 @@ class PagingTest extends QuivoTestSupport {
 
     @Test
     void streamFetchesEachPageOnlyWhenItsElementsAreReached() {
+        twoAndAHalfThousandOrders();
         template.sendBody("direct:stream", null);
 
         assertEquals(ORDERS, listCallsAtElement.size());
@@ -78,6 +81,7 @@ class PagingTest extends QuivoTestSupport {
 
     @Test
     void onePageSaysWhereTheNextStartsUntilTheLast() throws Exception {
+        twoAndAHalfThousandOrders();
         Set<String> seen = new HashSet<>();
         String cursor = null;
         int pages = 0;
@@ -94,6 +98,38 @@ class PagingTest extends QuivoTestSupport {
         assertEquals(3, pages);
         assertEquals(ORDERS, seen.size());
         assertNull(cursor, "no cursor after the last page");
+    }
+
+    @Test
+    void allFollowsPageNumbersUntilAShortPage() throws Exception {
+        EntityStore articles = simulator().resources().store("articles");
+        for (int i = 1; i <= ORDERS; i++) {
+            articles.put(i, "{\"sellerId\":1001,\"sku\":\"SKU-" + i + "\"}");
+        }
+
+        JsonNode all = MAPPER.readTree(template.requestBody("quivo:articles.list?paging=all&pageSize=1000",
+                (Object) null, String.class));
+
+        assertEquals(ORDERS, all.size());
+        assertEquals(List.of("/articles?pageSize=1000", "/articles?pageSize=1000&page=1",
+                "/articles?pageSize=1000&page=2"), simulator().stats().requestLog().stream()
+                .map(RequestRecord::path).filter(path -> path.startsWith("/articles")).toList());
+    }
+
+    @Test
+    void allFollowsPageTokensUntilNoneComes() throws Exception {
+        EntityStore shopOrders = simulator().resources().store("shopOrders");
+        for (int i = 1; i <= ORDERS; i++) {
+            shopOrders.put(i, "{\"shopId\":7,\"orderIdentifier\":\"SHOP-" + i + "\"}");
+        }
+
+        JsonNode all = MAPPER.readTree(template.requestBody("quivo:shops.orders?shopId=7&paging=all",
+                (Object) null, String.class));
+
+        assertEquals(ORDERS, all.size());
+        assertEquals(ORDERS, distinctIdentifiers(all));
+        Exchange first = template.request("quivo:shops.orders?shopId=7", e -> { });
+        assertEquals("25", first.getMessage().getHeader(QuivoConstants.NEXT_CURSOR), "the token of the next page");
     }
 
     private static int distinctIdentifiers(JsonNode orders) {
