@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * How a change feed walks its list: the one field it sorts by, ascending, and what {@code initialSince} is
@@ -15,16 +14,11 @@ import java.util.Map;
  * feed starts after the highest id instead (see {@link QuivoChangesConsumer}).
  *
  * <p>Only orders show {@code lastModified} in Quivo's list schemas, so the other feeds default to a field their
- * schemas do show: {@code created} for shipments and inbounds; the id for returns, whose only date,
- * {@code receivedDate}, is empty until the warehouse receives the parcel.
+ * schemas do show (the table, {@link QuivoOperation}, names each feed's): {@code created} for shipments and
+ * inbounds; the id for returns, whose only date, {@code receivedDate}, is empty until the warehouse receives the
+ * parcel.
  */
 final class FeedOrder {
-
-    private static final Map<QuivoOperation, String> DEFAULT_FIELDS = Map.of(
-            QuivoOperation.ORDERS_CHANGES, "lastModified",
-            QuivoOperation.SHIPMENTS_CHANGES, "created",
-            QuivoOperation.RETURNS_CHANGES, "returnShipmentId",
-            QuivoOperation.INBOUNDS_CHANGES, "created");
 
     private final String field;
     private final boolean byId;
@@ -41,7 +35,7 @@ final class FeedOrder {
      * @throws IllegalArgumentException when the option is not a single field sorted ascending
      */
     static FeedOrder of(QuivoOperation feed, String sortOption) {
-        String field = sortOption == null || sortOption.isBlank() ? DEFAULT_FIELDS.get(feed)
+        String field = sortOption == null || sortOption.isBlank() ? feed.feedSortField()
                 : ascendingField(feed, sortOption.trim());
         boolean byId = "id".equals(field) || Arrays.asList(feed.idFields()).contains(field);
         return new FeedOrder(field, byId);

@@ -145,10 +145,12 @@ public enum QuivoOperation {
     // any call, and the change feeds
     REQUEST("request", null, null, Body.OPTIONAL, Retry.UNSAFE,
             "Any method on any path (method and path options), for calls the table does not name."),
-    ORDERS_CHANGES("orders.changes", "/orders", new Feed("ORDERS", "orderId")),
-    SHIPMENTS_CHANGES("shipments.changes", "/shipments", new Feed("SHIPMENTS", "bookedShipmentId")),
-    RETURNS_CHANGES("returns.changes", "/returns", new Feed("RETURNS", "returnShipmentId")),
-    INBOUNDS_CHANGES("inbounds.changes", "/inbounds", new Feed("INBOUNDS", "inboundId", "id"));
+    // only orders show lastModified in Quivo's list schemas; returns sort by id, since their only date,
+    // receivedDate, stays empty until the warehouse receives the parcel (see FeedOrder)
+    ORDERS_CHANGES("orders.changes", "/orders", new Feed("ORDERS", "lastModified", "orderId")),
+    SHIPMENTS_CHANGES("shipments.changes", "/shipments", new Feed("SHIPMENTS", "created", "bookedShipmentId")),
+    RETURNS_CHANGES("returns.changes", "/returns", new Feed("RETURNS", "returnShipmentId", "returnShipmentId")),
+    INBOUNDS_CHANGES("inbounds.changes", "/inbounds", new Feed("INBOUNDS", "created", "inboundId", "id"));
 
     /** What the request carries as its body. */
     public enum Body {
@@ -183,8 +185,11 @@ public enum QuivoOperation {
         UNSAFE
     }
 
-    /** A change feed's entity, as the events topic names it, and the fields of a list element that may hold its id. */
-    record Feed(String entity, String... idFields) {
+    /**
+     * A change feed: its entity as the events topic names it, the field its list is walked by unless the
+     * {@code sort} option says otherwise, and the fields of a list element that may hold its id.
+     */
+    record Feed(String entity, String sortField, String... idFields) {
     }
 
     /** A query parameter: its name in the URL, the option (and header) it comes from, whether it must be set. */
@@ -202,6 +207,7 @@ public enum QuivoOperation {
     private final String summary;
     private final List<QueryParameter> query;
     private final String entity;
+    private final String feedSortField;
     private final String[] idFields;
 
     /** A read with no body and no paging. */
@@ -231,6 +237,7 @@ public enum QuivoOperation {
         this.summary = summary;
         this.query = queryParameters(paging, extraQuery);
         this.entity = null;
+        this.feedSortField = null;
         this.idFields = new String[0];
     }
 
@@ -247,6 +254,7 @@ public enum QuivoOperation {
                 + " the last poll, as its feed's sort field tells (change-events.md).";
         this.query = List.of();
         this.entity = feed.entity();
+        this.feedSortField = feed.sortField();
         this.idFields = feed.idFields();
     }
 
@@ -341,6 +349,11 @@ public enum QuivoOperation {
     /** A change feed's list call, e.g. {@code /orders}. */
     String listPath() {
         return pathTemplate;
+    }
+
+    /** A change feed's default sort field, e.g. {@code lastModified}. */
+    String feedSortField() {
+        return feedSortField;
     }
 
     /** The fields of a list element that may hold its id, the first present wins. */

@@ -11,6 +11,7 @@ import io.camelquivo.simulator.RequestRecord;
 import io.camelquivo.testing.RoutesTestSupport;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -44,9 +45,10 @@ class BookingRequestUuidTest extends RoutesTestSupport {
         assertNull(booked.getException());
         // a restart reads the same message again: a new context, the same bytes
         context.stop();
-        context = createCamelContext();
-        context.start();
-        context.createProducerTemplate().requestBody("quivo:shipments.book", BOOKING);
+        try (CamelContext restarted = createCamelContext()) {
+            restarted.start();
+            restarted.createProducerTemplate().requestBody("quivo:shipments.book", BOOKING);
+        }
 
         List<String> uuids = new ArrayList<>();
         for (RequestRecord call : simulator().stats().requestLog()) {
