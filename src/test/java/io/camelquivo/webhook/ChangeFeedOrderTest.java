@@ -35,11 +35,7 @@ class ChangeFeedOrderTest extends WebhookTestSupport {
     @Override
     protected Properties properties() {
         Properties p = super.properties();
-        p.put("quivo.changes.enabled", "true");
-        p.put("quivo.changes.delay", "150");
-        p.put("quivo.changes.initial-delay", "0");
-        p.put("quivo.changes.page-size", "2");
-        p.put("quivo.changes.state-file", cursors.resolve("cursors.state").toString());
+        pollQuickly(p, cursors.resolve("cursors.state"));
         return p;
     }
 

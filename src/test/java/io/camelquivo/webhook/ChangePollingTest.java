@@ -40,11 +40,7 @@ class ChangePollingTest extends WebhookTestSupport {
     @Override
     protected Properties properties() {
         Properties p = super.properties();
-        p.put("quivo.changes.enabled", "true");
-        p.put("quivo.changes.delay", "150");
-        p.put("quivo.changes.initial-delay", "0");
-        p.put("quivo.changes.page-size", "2");
-        p.put("quivo.changes.state-file", stateDir.resolve("cursors.state").toString());
+        pollQuickly(p, stateDir.resolve("cursors.state"));
         p.put("quivo.events.dedup-topic", dedup);
         return p;
     }

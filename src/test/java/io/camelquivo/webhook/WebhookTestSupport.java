@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -59,6 +60,15 @@ abstract class WebhookTestSupport extends RoutesTestSupport {
         p.put("quivo.kafka.request-timeout-ms", "1000");
         p.put("quivo.kafka.delivery-timeout-ms", "2000");
         return p;
+    }
+
+    /** Polling for changes on, fast and in pages of two, its cursors kept in {@code stateFile}. */
+    protected static void pollQuickly(Properties p, Path stateFile) {
+        p.put("quivo.changes.enabled", "true");
+        p.put("quivo.changes.delay", "150");
+        p.put("quivo.changes.initial-delay", "0");
+        p.put("quivo.changes.page-size", "2");
+        p.put("quivo.changes.state-file", stateFile.toString());
     }
 
     /** Whether the webhook port is served at all; the service turns the server on only with a secret. */
