@@ -10,10 +10,11 @@ public final class QuivoConstants {
     @Metadata(label = "producer", description = "Quivo's response headers; lookups ignore case.",
               javaType = "java.util.Map<String, String>")
     public static final String RESPONSE_HEADERS = "CamelQuivoResponseHeaders";
-    @Metadata(label = "producer", description = "orders.create: true when the order was already in Quivo (an"
-            + " earlier attempt stored it, or its orderIdentifier existed), so it was not created again; the body is"
-            + " then Quivo's list element for it.", javaType = "Boolean")
-    public static final String ORDER_EXISTED = "CamelQuivoOrderExisted";
+    @Metadata(label = "producer", description = "orders.create and inbounds.create: true when the order or inbound"
+            + " was already in Quivo (an earlier attempt stored it, or its orderIdentifier or externalIdentifier"
+            + " existed), so it was not created again; the body is then Quivo's list element for it.",
+              javaType = "Boolean")
+    public static final String EXISTED = "CamelQuivoExisted";
     @Metadata(label = "producer", description = "The order id for orders.refetch, orders.update and"
             + " orders.updateAddress.", javaType = "Long")
     public static final String ORDER_ID = "CamelQuivoOrderId";

@@ -129,11 +129,10 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
         if (resolvedOperation().isChanges()) {
             throw new UnsupportedOperationException("quivo:" + operation + " can only consume; use it in from()");
         }
-        return switch (resolvedOperation()) {
-            case ORDERS_CREATE -> new CreateOrderProducer(this);
-            case REQUEST -> new RequestProducer(this);
-            default -> new OperationProducer(this);
-        };
+        if (resolvedOperation().retry() == QuivoOperation.Retry.ONCE_BY_IDENTIFIER) {
+            return new CreateOnceProducer(this);
+        }
+        return resolvedOperation() == QuivoOperation.REQUEST ? new RequestProducer(this) : new OperationProducer(this);
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 public enum QuivoOperation {
 
     // orders
-    ORDERS_CREATE("orders.create", "POST", "/orders", Body.REQUIRED, Retry.ONCE_BY_IDENTIFIER,
+    ORDERS_CREATE("orders.create", "POST", "/orders", new Identity("orderIdentifier", "orderId"),
             "Submit an order; created at most once per orderIdentifier."),
     ORDERS_LIST("orders.list", "GET", "/orders", Paging.SEARCH_AFTER, "List orders (summaries)."),
     ORDERS_UPDATE("orders.update", "PATCH", "/orders/{orderId}", Body.REQUIRED, Retry.SAFE,
@@ -66,8 +66,8 @@ public enum QuivoOperation {
             "Stock movements of an item.", "movementFrom", "movementTo"),
 
     // inbounds
-    INBOUNDS_CREATE("inbounds.create", "POST", "/inbounds", Body.REQUIRED, Retry.UNSAFE,
-            "Announce an inbound delivery."),
+    INBOUNDS_CREATE("inbounds.create", "POST", "/inbounds", new Identity("externalIdentifier", "id"),
+            "Announce an inbound delivery; created at most once per externalIdentifier."),
     INBOUNDS_LIST("inbounds.list", "GET", "/inbounds", Paging.SEARCH_AFTER, "List inbounds."),
     INBOUNDS_GET("inbounds.get", "GET", "/inbounds/{inboundId}",
             "Read an inbound (path assumed: Quivo documents the PUT only)."),
@@ -173,7 +173,10 @@ public enum QuivoOperation {
     public enum Retry {
         /** It reads, or replaces with the same content: sending it twice does no harm. */
         SAFE,
-        /** orders.create: looked up by orderIdentifier before it is sent again, so it is created at most once. */
+        /**
+         * orders.create and inbounds.create: after an attempt that may have stored it, looked up by its identity
+         * field (the row's {@link Identity}) before it is sent again, so it is created at most once.
+         */
         ONCE_BY_IDENTIFIER,
         /**
          * A booking: it always carries a requestUUID, by which Quivo books it once. A body without one gets one
@@ -190,6 +193,14 @@ public enum QuivoOperation {
      * {@code sort} option says otherwise, and the fields of a list element that may hold its id.
      */
     record Feed(String entity, String sortField, String... idFields) {
+    }
+
+    /**
+     * What makes a create the same create: the body's field the caller sets once per entity (e.g.
+     * {@code orderIdentifier}), which the list at the create's path can be queried by
+     * ({@code query=<field>:<value>}), and the field a list element has its Quivo id in.
+     */
+    public record Identity(String field, String idField) {
     }
 
     /** A query parameter: its name in the URL, the option (and header) it comes from, whether it must be set. */
@@ -209,25 +220,32 @@ public enum QuivoOperation {
     private final String entity;
     private final String feedSortField;
     private final String[] idFields;
+    private final Identity identity;
 
     /** A read with no body and no paging. */
     QuivoOperation(String id, String method, String pathTemplate, String summary) {
-        this(id, method, pathTemplate, Body.NONE, Retry.SAFE, Paging.NONE, summary, new String[0]);
+        this(id, method, pathTemplate, Body.NONE, Retry.SAFE, Paging.NONE, summary, null, new String[0]);
+    }
+
+    /** A create that is made once per identity, as {@link Retry#ONCE_BY_IDENTIFIER} says. */
+    QuivoOperation(String id, String method, String pathTemplate, Identity identity, String summary) {
+        this(id, method, pathTemplate, Body.REQUIRED, Retry.ONCE_BY_IDENTIFIER, Paging.NONE, summary, identity,
+                new String[0]);
     }
 
     /** A paged list. */
     QuivoOperation(String id, String method, String pathTemplate, Paging paging, String summary,
             String... extraQuery) {
-        this(id, method, pathTemplate, Body.NONE, Retry.SAFE, paging, summary, extraQuery);
+        this(id, method, pathTemplate, Body.NONE, Retry.SAFE, paging, summary, null, extraQuery);
     }
 
     QuivoOperation(String id, String method, String pathTemplate, Body body, Retry retry, String summary,
             String... query) {
-        this(id, method, pathTemplate, body, retry, Paging.NONE, summary, query);
+        this(id, method, pathTemplate, body, retry, Paging.NONE, summary, null, query);
     }
 
     QuivoOperation(String id, String method, String pathTemplate, Body body, Retry retry, Paging paging,
-            String summary, String[] extraQuery) {
+            String summary, Identity identity, String[] extraQuery) {
         this.id = id;
         this.method = method;
         this.pathTemplate = pathTemplate;
@@ -239,6 +257,7 @@ public enum QuivoOperation {
         this.entity = null;
         this.feedSortField = null;
         this.idFields = new String[0];
+        this.identity = identity;
     }
 
     /** A change feed: polls {@code GET listPath} and emits each changed entity. */
@@ -256,6 +275,7 @@ public enum QuivoOperation {
         this.entity = feed.entity();
         this.feedSortField = feed.sortField();
         this.idFields = feed.idFields();
+        this.identity = null;
     }
 
     private static List<QueryParameter> queryParameters(Paging paging, String[] extra) {
@@ -306,6 +326,11 @@ public enum QuivoOperation {
     /** One line for the docs. */
     public String summary() {
         return summary;
+    }
+
+    /** What makes two creates the same, for a {@link Retry#ONCE_BY_IDENTIFIER} row; null for any other. */
+    public Identity identity() {
+        return identity;
     }
 
     public List<QueryParameter> query() {

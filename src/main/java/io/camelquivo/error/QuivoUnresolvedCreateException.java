@@ -1,9 +1,9 @@
 package io.camelquivo.error;
 
 /**
- * An earlier create of the order may have stored it (a 504, a 503 from the gateway, a connection lost after
+ * An earlier create of the order or inbound may have stored it (a 504, a 503 from the gateway, a connection lost after
  * sending), and the lookup that would tell failed in a way that waiting alone may not fix (a 500, say).
- * The order may be in Quivo, so it must be neither dead-lettered nor created again: it waits like any
+ * It may be in Quivo, so it must be neither dead-lettered nor created again: it waits like any
  * transient failure, and its next attempt looks it up again.
  */
 public class QuivoUnresolvedCreateException extends QuivoTransientException {
@@ -12,11 +12,11 @@ public class QuivoUnresolvedCreateException extends QuivoTransientException {
         super(details, StatusFamily.UNRESOLVED_CREATE, cause);
     }
 
-    /** The lookup of {@code orderIdentifier} failed with {@code lookupFailure}. */
-    public static QuivoUnresolvedCreateException lookupFailed(String orderIdentifier, QuivoException lookupFailure) {
+    /** The lookup of the {@code noun} by {@code identifier} failed with {@code lookupFailure}. */
+    public static QuivoUnresolvedCreateException lookupFailed(String noun, String identifier, QuivoException lookupFailure) {
         ErrorDetails lookup = lookupFailure.getDetails();
         return new QuivoUnresolvedCreateException(new ErrorDetails(lookup.statusCode(), lookup.operation(),
-                lookup.method(), lookup.path(), "order " + orderIdentifier + " may already be in Quivo, and looking"
+                lookup.method(), lookup.path(), noun + " " + identifier + " may already be in Quivo, and looking"
                         + " it up failed: " + lookup.errorText(), lookup.source(), lookup.retryAfter(),
                 lookup.responseHeaders()), lookupFailure);
     }

@@ -21,7 +21,8 @@ import java.util.Optional;
  * The in-memory store of one resource other than orders (shipments, returns, inbounds, articles, ...): created,
  * read, replaced and deleted by id, and listed with Style-A paging as for orders, sortable by {@code id} (also under the
  * entity's own id field), {@code lastModified} and the dates given for its list (a date the stored JSON lacks sorts
- * as the time the entity was first put), each element the stored JSON plus its {@code sort} value; no {@code query} field is known.
+ * as the time the entity was first put), each element the stored JSON plus its {@code sort} value. A
+ * {@code query=field:value} matches the fields made {@link #queryable}, by equal text; any other field is a 400.
  * Tests seed them with the JSON they want Quivo to answer and bump their version to model a change; an unknown
  * id is answered 404 with a plain-text body, as the backend does.
  *
@@ -40,6 +41,7 @@ public final class EntityStore {
     /** When each entity was first put (ms): what a date it lacks sorts as. */
     private final Map<Long, Long> firstPutAt = new LinkedHashMap<>();
     private final Listing<Stored> listing;
+    private final Map<String, BiPredicate<Stored, String>> queryFields = new LinkedHashMap<>();
 
     private record Stored(long id, ObjectNode entity, long changedAt, long firstPutAt) {
 
@@ -65,7 +67,15 @@ public final class EntityStore {
         for (String field : dateFields) {
             sortFields.put(field, stored -> stored.dateMillis(field));
         }
-        this.listing = new Listing<>(sortFields, Map.<String, BiPredicate<Stored, String>>of(), Stored::id, "id:asc");
+        this.listing = new Listing<>(sortFields, queryFields, Stored::id, "id:asc");
+    }
+
+    /** Lets {@code query=field:value} select by each of these fields, as Quivo's list does for its identifiers. */
+    EntityStore queryable(String... fields) {
+        for (String field : fields) {
+            queryFields.put(field, (stored, wanted) -> wanted.equals(stored.entity().path(field).asText(null)));
+        }
+        return this;
     }
 
     /** Stores the entity, replacing any with the same id; it is answered exactly as given (compact JSON). */
@@ -142,7 +152,7 @@ public final class EntityStore {
     }
 
     /** Copies of every entity, by id. */
-    synchronized List<ObjectNode> all() {
+    public synchronized List<ObjectNode> all() {
         return byId.values().stream().map(ObjectNode::deepCopy).toList();
     }
 

@@ -16,7 +16,9 @@ public final class Resources {
         // the dates each list schema shows, which the change feeds may sort by
         add("shipments", "Shipment", "bookedShipmentId", "created", "shipmentDate");
         add("returns", "Return shipment", "returnShipmentId", "receivedDate");
-        add("inbounds", "Inbound", "id", "created");
+        // inbounds.create looks an inbound up by the externalIdentifier its caller gave it (a choice: Quivo's docs
+        // show no query field for inbounds)
+        add("inbounds", "Inbound", "id", "created").queryable("externalIdentifier");
         add("articles", "Article", "id");
         add("articleImages", "Article image", "id");
         add("orderAttachments", "Order attachment", "id");
@@ -34,8 +36,10 @@ public final class Resources {
         add("subscriptions", "Subscription", "uuid");
     }
 
-    private void add(String name, String noun, String idField, String... dateFields) {
-        stores.put(name, new EntityStore(noun, idField, dateFields));
+    private EntityStore add(String name, String noun, String idField, String... dateFields) {
+        EntityStore store = new EntityStore(noun, idField, dateFields);
+        stores.put(name, store);
+        return store;
     }
 
     /** @throws IllegalArgumentException for a name that is not a resource */

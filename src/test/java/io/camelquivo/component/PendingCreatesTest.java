@@ -70,7 +70,7 @@ class PendingCreatesTest {
         try (CamelContext second = start(component.get())) {
             Exchange answer = send(second, orderIdentifier);
             assertNull(answer.getException());
-            assertEquals(true, answer.getMessage().getHeader(QuivoConstants.ORDER_EXISTED));
+            assertEquals(true, answer.getMessage().getHeader(QuivoConstants.EXISTED));
         }
 
         assertEquals(1, quivo.stats().calls("POST /orders"), "never POSTed again");

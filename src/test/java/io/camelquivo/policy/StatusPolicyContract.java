@@ -175,7 +175,7 @@ abstract class StatusPolicyContract extends RoutesTestSupport {
         Exchange answer = send("T-504A");
         assertAccepted(answer, 1, 1);
         assertEquals(1, stats().calls("GET /orders"));
-        assertEquals(true, answer.getMessage().getHeader(QuivoConstants.ORDER_EXISTED));
+        assertEquals(true, answer.getMessage().getHeader(QuivoConstants.EXISTED));
     }
 
     @Test
@@ -248,7 +248,7 @@ abstract class StatusPolicyContract extends RoutesTestSupport {
         send("T-DUP");
         Exchange again = send("T-DUP");
         assertNull(again.getException());
-        assertEquals(true, again.getMessage().getHeader(QuivoConstants.ORDER_EXISTED));
+        assertEquals(true, again.getMessage().getHeader(QuivoConstants.EXISTED));
         assertEquals(1, simulator().orders().byIdentifier("T-DUP").size());
         assertTrue(kafka().read(dlqTopic, 1, Duration.ofSeconds(1)).isEmpty(), "nothing dead-lettered");
     }

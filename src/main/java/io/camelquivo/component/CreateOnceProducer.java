@@ -1,0 +1,178 @@
+package io.camelquivo.component;
+
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelquivo.client.QuivoRequest;
+import io.camelquivo.client.QuivoResponse;
+import io.camelquivo.error.ErrorSource;
+import io.camelquivo.error.QuivoConnectionException;
+import io.camelquivo.error.QuivoException;
+import io.camelquivo.error.QuivoInputException;
+import io.camelquivo.error.QuivoRejectedException;
+import io.camelquivo.error.QuivoTransientException;
+import io.camelquivo.error.QuivoUnavailableException;
+import io.camelquivo.error.QuivoUnresolvedCreateException;
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A create that happens at most once per identity: {@code POST /orders} by {@code orderIdentifier},
+ * {@code POST /inbounds} by {@code externalIdentifier} (the row's {@link QuivoOperation.Identity}).
+ * <ul>
+ * <li>before each POST the identity is remembered, durably, as "may be in Quivo" (the component's pending
+ * creates); a definite answer forgets it. An attempt that finds it still remembered (an earlier attempt got
+ * a 504, a 503 from the gateway, or lost its connection after sending, here or before a crash or restart)
+ * looks the entity up first ({@code GET <path>?query=<field>:<value>}), and no POST follows until a lookup
+ * has answered; if Quivo has it, the exchange succeeds with it instead of creating it again;</li>
+ * <li>when Quivo refuses a create because the identity already exists (409, or a 4xx saying "already
+ * exists"), the entity is there: that is success too, with the one Quivo holds.</li>
+ * </ul>
+ * Either way the answer carries {@link QuivoConstants#EXISTED} = true and the body is Quivo's list element
+ * for it. In the normal case this costs a line in a file and no lookup. A body without the identity field
+ * is sent as it is: there is nothing to look it up by.
+ */
+class CreateOnceProducer extends QuivoProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreateOnceProducer.class);
+    private static final Pattern ALREADY_EXISTS = Pattern.compile("(?i).*already exist.*");
+
+    private final QuivoOperation operation;
+    private final QuivoOperation.Identity identity;
+    private final String noun;
+
+    CreateOnceProducer(QuivoEndpoint endpoint) {
+        super(endpoint);
+        this.operation = endpoint.resolvedOperation();
+        this.identity = operation.identity();
+        String group = operation.id().substring(0, operation.id().indexOf('.'));
+        this.noun = group.substring(0, group.length() - 1); // orders -> order, inbounds -> inbound
+    }
+
+    @Override
+    protected QuivoRequest toRequest(Exchange exchange) throws Exception {
+        return new QuivoRequest(operationId(), "POST", path(), Map.of(), requiredJsonBody(exchange, "POST", path()));
+    }
+
+    @Override
+    protected String bodyName() {
+        return "the " + noun;
+    }
+
+    private String path() {
+        return operation.pathTemplate();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        QuivoRequest create = toRequest(exchange);
+        JsonNode entity = readEntity(create.body());
+        JsonNode field = entity.path(identity.field());
+        String identifier = field.isTextual() && !field.asText().isBlank() ? field.asText() : null;
+        if (identifier == null) {
+            respond(exchange, call(exchange, create)); // nothing to look up by
+            return;
+        }
+        IdempotentRepository pending = getEndpoint().getComponent().pendingCreates();
+        String mark = pendingMark(identifier);
+        if (!pending.add(mark) && answerWithExisting(exchange, identifier, entity.path("sellerId"))) {
+            pending.remove(mark);
+            return;
+        }
+        try {
+            respond(exchange, call(exchange, create));
+            pending.remove(mark);
+            LOG.info("Quivo accepted {} {}", noun, identifier);
+        } catch (QuivoException failure) {
+            if (mayHaveBeenStored(failure)) {
+                throw failure; // still remembered: the next attempt looks it up first
+            }
+            if (isDuplicate(failure) && answerWithExisting(exchange, identifier, entity.path("sellerId"))) {
+                pending.remove(mark);
+                return;
+            }
+            pending.remove(mark);
+            throw failure;
+        }
+    }
+
+    /**
+     * The pending-creates entry: an order's is its identifier alone, as files written before inbounds had
+     * one hold; any other's is prefixed with its operation, so that an inbound never looks like an order.
+     */
+    private String pendingMark(String identifier) {
+        return operation == QuivoOperation.ORDERS_CREATE ? identifier : operation.id() + ":" + identifier;
+    }
+
+    private JsonNode readEntity(byte[] body) {
+        try {
+            JsonNode entity = getEndpoint().objectMapper().readTree(body);
+            if (entity != null && entity.isObject()) {
+                return entity;
+            }
+        } catch (StreamConstraintsException beyondLimit) {
+            // valid JSON perhaps, but deeper, longer or bigger than the reader takes: say so, not "invalid"
+            throw new QuivoInputException(operationId(), "POST", path(),
+                    "the " + noun + " is beyond a limit of the JSON reader: " + firstLine(beyondLimit.getMessage()),
+                    beyondLimit);
+        } catch (IOException notJson) {
+            throw new QuivoInputException(operationId(), "POST", path(),
+                    "the " + noun + " is not valid JSON: " + firstLine(notJson.getMessage()), notJson);
+        }
+        throw new QuivoInputException(operationId(), "POST", path(), "the " + noun + " is not a JSON object", null);
+    }
+
+    /** Jackson's messages go on with a source excerpt; the first line says what was wrong. */
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    /**
+     * Looks the entity up; when Quivo has it, the exchange succeeds with it. A lookup that fails leaves the
+     * create unresolved: a failure that waiting fixes is thrown as it is, any other as
+     * {@link QuivoUnresolvedCreateException}, since the entity may be in Quivo and must not be dead-lettered.
+     */
+    private boolean answerWithExisting(Exchange exchange, String identifier, JsonNode sellerId) throws IOException {
+        QuivoResponse found;
+        try {
+            found = call(exchange, new QuivoRequest(operationId(), "GET", path(),
+                    Map.of("query", identity.field() + ":" + identifier), null));
+        } catch (QuivoException failure) {
+            throw failure instanceof QuivoTransientException ? failure
+                    : QuivoUnresolvedCreateException.lookupFailed(noun, identifier, failure);
+        }
+        JsonNode list = found.body() == null ? null : getEndpoint().objectMapper().readTree(found.body());
+        if (list == null || !list.isArray()) {
+            return false;
+        }
+        for (JsonNode existing : list) {
+            boolean sameSeller = sellerId.isMissingNode() || sellerId.asText().equals(existing.path("sellerId").asText());
+            if (identifier.equals(existing.path(identity.field()).asText()) && sameSeller) {
+                LOG.info("The {} {} is already in Quivo ({} {}); not created again", noun, identifier,
+                        identity.idField(), existing.path(identity.idField()).asText());
+                respond(exchange, found.status(), found.headers(),
+                        getEndpoint().objectMapper().writeValueAsBytes(existing));
+                exchange.getMessage().setHeader(QuivoConstants.EXISTED, true);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayHaveBeenStored(QuivoException failure) {
+        if (failure instanceof QuivoConnectionException lost) {
+            return lost.isRequestMayHaveReachedServer();
+        }
+        return failure instanceof QuivoUnavailableException
+                && (failure.getStatusCode() == 504 || failure.getErrorSource() == ErrorSource.GATEWAY);
+    }
+
+    private static boolean isDuplicate(QuivoException failure) {
+        return failure instanceof QuivoRejectedException
+                && (failure.getStatusCode() == 409 || ALREADY_EXISTS.matcher(failure.getErrorText()).matches());
+    }
+}
