@@ -28,7 +28,7 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "articleid":
-        case "articleId": target.getParameters().setArticleId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "articleId": target.getParameters().setArticleId(property(camelContext, long.class, value)); return true;
         case "articleidentifier":
         case "articleIdentifier": target.getParameters().setArticleIdentifier(property(camelContext, java.lang.String.class, value)); return true;
         case "authorizationprefix":
@@ -42,11 +42,11 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bookedshipmentid":
-        case "bookedShipmentId": target.getParameters().setBookedShipmentId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "bookedShipmentId": target.getParameters().setBookedShipmentId(property(camelContext, long.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "customerinquiryid":
-        case "customerInquiryId": target.getParameters().setCustomerInquiryId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "customerInquiryId": target.getParameters().setCustomerInquiryId(property(camelContext, long.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "environment": target.getConfiguration().setEnvironment(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
@@ -56,13 +56,13 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "hash": target.getParameters().setHash(property(camelContext, java.lang.String.class, value)); return true;
         case "inboundid":
-        case "inboundId": target.getParameters().setInboundId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "inboundId": target.getParameters().setInboundId(property(camelContext, long.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "initialsince":
         case "initialSince": target.setInitialSince(property(camelContext, java.lang.String.class, value)); return true;
         case "itemid":
-        case "itemId": target.getParameters().setItemId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "itemId": target.getParameters().setItemId(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "loginbackoffmaxseconds":
@@ -79,7 +79,7 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "movementto":
         case "movementTo": target.getParameters().setMovementTo(property(camelContext, java.lang.String.class, value)); return true;
         case "orderid":
-        case "orderId": target.setOrderId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "orderId": target.setOrderId(property(camelContext, long.class, value)); return true;
         case "page": target.setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pagesize":
         case "pageSize": target.setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -89,16 +89,16 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "planwhenid":
-        case "planWhenId": target.getParameters().setPlanWhenId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "planWhenId": target.getParameters().setPlanWhenId(property(camelContext, long.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "returnlinkid":
-        case "returnLinkId": target.getParameters().setReturnLinkId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "returnLinkId": target.getParameters().setReturnLinkId(property(camelContext, long.class, value)); return true;
         case "returnshipmentid":
-        case "returnShipmentId": target.getParameters().setReturnShipmentId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "returnShipmentId": target.getParameters().setReturnShipmentId(property(camelContext, long.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -109,11 +109,11 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "searchafter":
         case "searchAfter": target.setSearchAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "sellerid":
-        case "sellerId": target.getParameters().setSellerId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "sellerId": target.getParameters().setSellerId(property(camelContext, long.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "shopid":
-        case "shopId": target.getParameters().setShopId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "shopId": target.getParameters().setShopId(property(camelContext, long.class, value)); return true;
         case "showdeleted":
         case "showDeleted": target.getParameters().setShowDeleted(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "sort": target.setSort(property(camelContext, java.lang.String.class, value)); return true;
@@ -132,14 +132,14 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "tokenrefreshmarginseconds":
         case "tokenRefreshMarginSeconds": target.getConfiguration().setTokenRefreshMarginSeconds(property(camelContext, int.class, value)); return true;
         case "transportid":
-        case "transportId": target.getParameters().setTransportId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "transportId": target.getParameters().setTransportId(property(camelContext, long.class, value)); return true;
         case "unmarshaltype":
         case "unmarshalType": target.setUnmarshalType(property(camelContext, java.lang.Class.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "warehouseid":
-        case "warehouseId": target.getParameters().setWarehouseId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "warehouseId": target.getParameters().setWarehouseId(property(camelContext, long.class, value)); return true;
         default: return false;
         }
     }
@@ -152,7 +152,7 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "articleid":
-        case "articleId": return java.lang.Long.class;
+        case "articleId": return long.class;
         case "articleidentifier":
         case "articleIdentifier": return java.lang.String.class;
         case "authorizationprefix":
@@ -166,11 +166,11 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "bookedshipmentid":
-        case "bookedShipmentId": return java.lang.Long.class;
+        case "bookedShipmentId": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "customerinquiryid":
-        case "customerInquiryId": return java.lang.Long.class;
+        case "customerInquiryId": return long.class;
         case "delay": return long.class;
         case "environment": return java.lang.String.class;
         case "exceptionhandler":
@@ -180,13 +180,13 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": return boolean.class;
         case "hash": return java.lang.String.class;
         case "inboundid":
-        case "inboundId": return java.lang.Long.class;
+        case "inboundId": return long.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "initialsince":
         case "initialSince": return java.lang.String.class;
         case "itemid":
-        case "itemId": return java.lang.Long.class;
+        case "itemId": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "loginbackoffmaxseconds":
@@ -203,7 +203,7 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "movementto":
         case "movementTo": return java.lang.String.class;
         case "orderid":
-        case "orderId": return java.lang.Long.class;
+        case "orderId": return long.class;
         case "page": return java.lang.Integer.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
@@ -213,16 +213,16 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "password": return java.lang.String.class;
         case "path": return java.lang.String.class;
         case "planwhenid":
-        case "planWhenId": return java.lang.Long.class;
+        case "planWhenId": return long.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "returnlinkid":
-        case "returnLinkId": return java.lang.Long.class;
+        case "returnLinkId": return long.class;
         case "returnshipmentid":
-        case "returnShipmentId": return java.lang.Long.class;
+        case "returnShipmentId": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -233,11 +233,11 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "searchafter":
         case "searchAfter": return java.lang.String.class;
         case "sellerid":
-        case "sellerId": return java.lang.Long.class;
+        case "sellerId": return long.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "shopid":
-        case "shopId": return java.lang.Long.class;
+        case "shopId": return long.class;
         case "showdeleted":
         case "showDeleted": return java.lang.Boolean.class;
         case "sort": return java.lang.String.class;
@@ -256,14 +256,14 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "tokenrefreshmarginseconds":
         case "tokenRefreshMarginSeconds": return int.class;
         case "transportid":
-        case "transportId": return java.lang.Long.class;
+        case "transportId": return long.class;
         case "unmarshaltype":
         case "unmarshalType": return java.lang.Class.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
         case "warehouseid":
-        case "warehouseId": return java.lang.Long.class;
+        case "warehouseId": return long.class;
         default: return null;
         }
     }

@@ -8,36 +8,38 @@ import org.apache.camel.spi.UriParams;
  * endpoint option of its own name, and the header {@code CamelQuivo<Name>} overrides it per message; see
  * {@link QuivoOperation}.
  */
+// Ids are declared as long, not Long, in the metadata, so that the Java DSL takes a plain number: sellerId(7).
+// The field stays a Long, null when unset.
 @UriParams
 public class QuivoCallParameters {
 
-    @UriParam(label = "producer", description = "The seller of the articles, items and fulfillmentPlans operations, and of shippingServiceGroups.list, sellers.get, subscriptionPackages.get, contacts.create and addresses.create.")
+    @UriParam(label = "producer", javaType = "long", description = "The seller of the articles, items and fulfillmentPlans operations, and of shippingServiceGroups.list, sellers.get, subscriptionPackages.get, contacts.create and addresses.create.")
     private Long sellerId;
-    @UriParam(label = "producer", description = "The article of articles.get, articles.update, articles.imageUpload and articles.addImage.")
+    @UriParam(label = "producer", javaType = "long", description = "The article of articles.get, articles.update, articles.imageUpload and articles.addImage.")
     private Long articleId;
     @UriParam(label = "producer", description = "The seller's identifier of the article for articles.getByIdentifier.")
     private String articleIdentifier;
-    @UriParam(label = "producer", description = "The warehouse of items.list and items.history.")
+    @UriParam(label = "producer", javaType = "long", description = "The warehouse of items.list and items.history.")
     private Long warehouseId;
-    @UriParam(label = "producer", description = "The item of items.get and items.movements.")
+    @UriParam(label = "producer", javaType = "long", description = "The item of items.get and items.movements.")
     private Long itemId;
-    @UriParam(label = "producer", description = "The connected shop of shops.orders.")
+    @UriParam(label = "producer", javaType = "long", description = "The connected shop of shops.orders.")
     private Long shopId;
-    @UriParam(label = "producer", description = "The inbound of inbounds.get and inbounds.update.")
+    @UriParam(label = "producer", javaType = "long", description = "The inbound of inbounds.get and inbounds.update.")
     private Long inboundId;
-    @UriParam(label = "producer", description = "The shipment of shipments.get.")
+    @UriParam(label = "producer", javaType = "long", description = "The shipment of shipments.get.")
     private Long bookedShipmentId;
-    @UriParam(label = "producer", description = "The return shipment of returns.get and returns.update.")
+    @UriParam(label = "producer", javaType = "long", description = "The return shipment of returns.get and returns.update.")
     private Long returnShipmentId;
-    @UriParam(label = "producer", description = "The return link of returnLinks.get.")
+    @UriParam(label = "producer", javaType = "long", description = "The return link of returnLinks.get.")
     private Long returnLinkId;
     @UriParam(label = "producer", description = "The return link's hash for returnApp.get.")
     private String hash;
-    @UriParam(label = "producer", description = "The support ticket of customerInquiries.get and customerInquiries.rate.")
+    @UriParam(label = "producer", javaType = "long", description = "The support ticket of customerInquiries.get and customerInquiries.rate.")
     private Long customerInquiryId;
-    @UriParam(label = "producer", description = "The transport of transports.get.")
+    @UriParam(label = "producer", javaType = "long", description = "The transport of transports.get.")
     private Long transportId;
-    @UriParam(label = "producer", description = "The routing rule of fulfillmentPlans.update.")
+    @UriParam(label = "producer", javaType = "long", description = "The routing rule of fulfillmentPlans.update.")
     private Long planWhenId;
     @UriParam(label = "producer", description = "The webhook subscription (a UUID) of subscriptions.get and subscriptions.delete.")
     private String subscriptionId;

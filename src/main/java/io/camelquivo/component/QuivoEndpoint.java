@@ -52,7 +52,7 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
     private QuivoConfiguration configuration;
     @UriParam
     private QuivoCallParameters parameters = new QuivoCallParameters();
-    @UriParam(label = "producer", description = "The order id for orders.refetch, orders.update and"
+    @UriParam(label = "producer", javaType = "long", description = "The order id for orders.refetch, orders.update and"
             + " orders.updateAddress; the CamelQuivoOrderId header overrides it.")
     private Long orderId;
     @UriParam(label = "producer", description = "List operations: Quivo's search expression, e.g."

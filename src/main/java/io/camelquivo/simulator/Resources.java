@@ -22,7 +22,7 @@ public final class Resources {
         add("articles", "Article", "id");
         add("articleImages", "Article image", "id");
         add("orderAttachments", "Order attachment", "id");
-        add("items", "Item", "itemId");
+        add("items", "Item", "itemId").queryable("sku");
         add("itemHistories", "Item history", "itemId");
         add("shippingServiceGroups", "Shipping service group", "id");
         add("returnLinks", "Return link", "id");

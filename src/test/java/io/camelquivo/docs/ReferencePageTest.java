@@ -29,6 +29,19 @@ class ReferencePageTest {
         RenderedPage.assertCurrent(PAGE, render(metadata()), ReferencePageTest.class);
     }
 
+    /** Javadoc markup in a description ends up in catalogs and IDEs as text such as {code orders.create}. */
+    @Test
+    void everyDescriptionIsPlainText() throws Exception {
+        List<String> marked = new ArrayList<>();
+        metadata().findParents("description").forEach(owner -> {
+            String description = owner.get("description").asText();
+            if (description.matches("(?s).*(\\{@?(code|link|literal)|</?[a-z]+>).*")) {
+                marked.add(owner.path("name").asText(owner.path("kind").asText()) + ": " + description);
+            }
+        });
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), marked);
+    }
+
     static JsonNode metadata() throws IOException {
         try (InputStream json = ReferencePageTest.class.getResourceAsStream(METADATA)) {
             if (json == null) {
