@@ -54,7 +54,6 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
-        case "hash": target.getParameters().setHash(property(camelContext, java.lang.String.class, value)); return true;
         case "inboundid":
         case "inboundId": target.getParameters().setInboundId(property(camelContext, long.class, value)); return true;
         case "initialdelay":
@@ -95,6 +94,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "query": target.setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "returnlinkhash":
+        case "returnLinkHash": target.getParameters().setReturnLinkHash(property(camelContext, java.lang.String.class, value)); return true;
         case "returnlinkid":
         case "returnLinkId": target.getParameters().setReturnLinkId(property(camelContext, long.class, value)); return true;
         case "returnshipmentid":
@@ -178,7 +179,6 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "greedy": return boolean.class;
-        case "hash": return java.lang.String.class;
         case "inboundid":
         case "inboundId": return long.class;
         case "initialdelay":
@@ -219,6 +219,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "query": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "returnlinkhash":
+        case "returnLinkHash": return java.lang.String.class;
         case "returnlinkid":
         case "returnLinkId": return long.class;
         case "returnshipmentid":
@@ -303,7 +305,6 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "greedy": return target.isGreedy();
-        case "hash": return target.getParameters().getHash();
         case "inboundid":
         case "inboundId": return target.getParameters().getInboundId();
         case "initialdelay":
@@ -344,6 +345,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "query": return target.getQuery();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "returnlinkhash":
+        case "returnLinkHash": return target.getParameters().getReturnLinkHash();
         case "returnlinkid":
         case "returnLinkId": return target.getParameters().getReturnLinkId();
         case "returnshipmentid":

@@ -41,7 +41,6 @@ public class QuivoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("greedy");
-        props.add("hash");
         props.add("inboundId");
         props.add("initialDelay");
         props.add("initialSince");
@@ -66,6 +65,7 @@ public class QuivoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("pollStrategy");
         props.add("query");
         props.add("repeatCount");
+        props.add("returnLinkHash");
         props.add("returnLinkId");
         props.add("returnShipmentId");
         props.add("runLoggingLevel");

@@ -33,8 +33,9 @@ public class QuivoCallParameters {
     private Long returnShipmentId;
     @UriParam(label = "producer", javaType = "long", description = "The return link of returnLinks.get.")
     private Long returnLinkId;
+    // not "hash": Camel drops an endpoint option of that name, as it keeps it for endpoints' identity
     @UriParam(label = "producer", description = "The return link's hash for returnApp.get.")
-    private String hash;
+    private String returnLinkHash;
     @UriParam(label = "producer", javaType = "long", description = "The support ticket of customerInquiries.get and customerInquiries.rate.")
     private Long customerInquiryId;
     @UriParam(label = "producer", javaType = "long", description = "The transport of transports.get.")
@@ -134,12 +135,12 @@ public class QuivoCallParameters {
         this.returnLinkId = returnLinkId;
     }
 
-    public String getHash() {
-        return hash;
+    public String getReturnLinkHash() {
+        return returnLinkHash;
     }
 
-    public void setHash(String hash) {
-        this.hash = hash;
+    public void setReturnLinkHash(String returnLinkHash) {
+        this.returnLinkHash = returnLinkHash;
     }
 
     public Long getCustomerInquiryId() {

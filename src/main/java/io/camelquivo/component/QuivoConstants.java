@@ -61,8 +61,8 @@ public final class QuivoConstants {
     public static final String RETURN_SHIPMENT_ID = "CamelQuivoReturnShipmentId";
     @Metadata(label = "producer", description = "The return link of returnLinks.get. Overrides the returnLinkId option.", javaType = "Long")
     public static final String RETURN_LINK_ID = "CamelQuivoReturnLinkId";
-    @Metadata(label = "producer", description = "The return link's hash for returnApp.get. Overrides the hash option.", javaType = "String")
-    public static final String HASH = "CamelQuivoHash";
+    @Metadata(label = "producer", description = "The return link's hash for returnApp.get. Overrides the returnLinkHash option.", javaType = "String")
+    public static final String RETURN_LINK_HASH = "CamelQuivoReturnLinkHash";
     @Metadata(label = "producer", description = "The support ticket of customerInquiries.get and customerInquiries.rate. Overrides the customerInquiryId option.", javaType = "Long")
     public static final String CUSTOMER_INQUIRY_ID = "CamelQuivoCustomerInquiryId";
     @Metadata(label = "producer", description = "The transport of transports.get. Overrides the transportId option.", javaType = "Long")

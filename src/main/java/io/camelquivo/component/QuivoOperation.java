@@ -96,7 +96,7 @@ public enum QuivoOperation {
     RETURN_LINKS_CREATE("returnLinks.create", "POST", "/returnLinks", Body.REQUIRED, Retry.UNSAFE,
             "Create a customer return link."),
     RETURN_LINKS_GET("returnLinks.get", "GET", "/returnLinks/{returnLinkId}", "Read a return link."),
-    RETURN_APP_GET("returnApp.get", "GET", "/returnApp/{hash}", "The return app's data for a link hash."),
+    RETURN_APP_GET("returnApp.get", "GET", "/returnApp/{returnLinkHash}", "The return app's data for a link hash."),
     RETURN_APP_BOOK("returnApp.book", "POST", "/returnApp/book", Body.REQUIRED, Retry.REQUEST_UUID,
             "Book a return label through the return app."),
 

@@ -92,8 +92,8 @@ final class Routes {
                 return Reply.json(200, call.store("returnLinks").create(link));
             }),
             get("GET /returnLinks/{returnLinkId}", "returnLinks"),
-            route("GET /returnApp/{hash}", call -> Answers.returnApp(
-                    call.store("returnLinks").findBy("hash", call.variable("hash")))),
+            route("GET /returnApp/{returnLinkHash}", call -> Answers.returnApp(
+                    call.store("returnLinks").findBy("hash", call.variable("returnLinkHash")))),
             create("POST /returnApp/book", "shipments", Answers::booking, "requestUUID", "hash", "reference",
                     "shipFrom", "grossWeightKG"),
 

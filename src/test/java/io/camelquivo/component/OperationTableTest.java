@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelquivo.simulator.RequestRecord;
 import io.camelquivo.simulator.Resources;
 import io.camelquivo.testing.Orders;
+import io.camelquivo.testing.ExampleCalls;
 import io.camelquivo.testing.QuivoTestSupport;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -64,88 +65,30 @@ class OperationTableTest extends QuivoTestSupport {
                 .filter(op -> !op.isChanges() && op != QuivoOperation.REQUEST && op != QuivoOperation.ORDERS_CREATE);
     }
 
-    /** A minimal valid body for each row that takes one: what Quivo's reference marks required, and a little more. */
-    private static final Map<String, String> BODIES = Map.ofEntries(
-            Map.entry("orders.update", "{\"comment\":\"leave at the door\"}"),
-            Map.entry("orders.updateAddress", "{\"name\":\"Erika Mustermann\",\"street\":\"Hauptstr. 1\","
-                    + "\"zip\":\"10115\",\"city\":\"Berlin\",\"countryIso2\":\"DE\"}"),
-            Map.entry("orders.addAttachment", "{\"printerType\":\"LABEL_PRINTER\","
-                    + "\"attachmentPlacement\":\"INSIDE_PACKAGE\",\"copyCount\":1}"),
-            Map.entry("articles.create", "{\"sku\":\"SKU-1\",\"name\":{\"value\":\"Blue Mug\",\"language\":\"EN\"}}"),
-            Map.entry("articles.update", "{\"sku\":\"SKU-1\",\"name\":{\"value\":\"Red Mug\",\"language\":\"EN\"}}"),
-            Map.entry("articles.validate", "{\"sku\":\"SKU-2\"}"),
-            Map.entry("articles.addImage", "{\"id\":\"img-1\"}"),
-            Map.entry("inbounds.create", "{\"sellerId\":1001,\"warehouseId\":4,\"shipFrom\":{\"company\":\"Supplier\"},"
-                    + "\"estimatedArrivalTime\":\"2026-01-02T10:00:00Z\"}"),
-            Map.entry("inbounds.update", "{\"comments\":\"two pallets\"}"),
-            Map.entry("shipments.book", "{\"sellerId\":1001,\"shippingServiceGroupId\":3,\"grossWeightKg\":1.2}"),
-            Map.entry("shipments.estimate", "{\"estimateRequests\":[{\"sellerId\":1001,\"grossWeightKg\":1.2}]}"),
-            Map.entry("shipments.bookBatchAsync", "{\"reference\":\"batch-1\",\"bookRequests\":[{\"lineNumber\":1}]}"),
-            Map.entry("shipments.bookShopAsync", "{\"shippingServiceGroupId\":3,\"mailTo\":\"ops@example.com\","
-                    + "\"shopId\":7,\"orderIdentifiers\":[\"A-1\"],\"parcelWeight\":0.2}"),
-            Map.entry("returns.update", "{\"customerExamined\":true}"),
-            Map.entry("returnLinks.create", "{\"sellerId\":1001,\"shippingServiceGroupId\":3}"),
-            Map.entry("returnApp.book", "{\"requestUUID\":\"4f1c2d1e-0000-4000-8000-000000000001\",\"hash\":\"v-hash\","
-                    + "\"reference\":\"R-1\",\"shipFrom\":{\"name\":\"Erika\"},\"grossWeightKG\":1.0}"),
-            Map.entry("shops.authorize", "{\"shopType\":\"SHOPIFY\",\"oauthCode\":\"code\"}"),
-            Map.entry("contacts.create", "{\"email\":\"ops@example.com\",\"subscriptionType\":\"ALL\"}"),
-            Map.entry("addresses.create", "{\"defaultFor\":[\"SHIP_FROM\"],\"company\":\"Demo\"}"),
-            Map.entry("customerInquiries.create", "{\"subject\":\"Late inbound\",\"sellerId\":1001,\"warehouseId\":4,"
-                    + "\"messages\":[{\"message\":\"Where is it?\"}]}"),
-            Map.entry("customerInquiries.rate", "{\"rating\":5.0,\"ratingMessage\":\"quick\"}"),
-            Map.entry("transports.create", "{\"sellerId\":1001,\"shipFrom\":{\"company\":\"A\"},"
-                    + "\"shipTo\":{\"company\":\"B\"},\"positions\":[{\"deliveryType\":\"CONTAINER\",\"quantity\":1}]}"),
-            Map.entry("fulfillmentPlans.create", "{\"type\":\"RULE\",\"sku\":\"SKU-1\",\"thens\":[{\"warehouse\":4}]}"),
-            Map.entry("fulfillmentPlans.update", "{\"type\":\"RULE\",\"sku\":\"SKU-1\",\"thens\":[{\"warehouse\":8}]}"),
-            Map.entry("fulfillmentPlans.preview", "{\"orderId\":1,\"excludeWhenIds\":[]}"),
-            Map.entry("fulfillmentPlans.skuFork", "{\"fromSku\":\"SET-1\",\"to\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}"),
-            Map.entry("subscriptions.create", "{\"sellerId\":1001,\"entity\":\"ORDERS\","
-                    + "\"endpoint\":{\"url\":\"https://example.com/hook\"}}"));
-
-    /** A value for each path variable that names something the simulator has: its seller, an order, id 7 of each store. */
-    private String pathValue(String variable, String orderId) {
-        return switch (variable) {
-            case "sellerId" -> "1001";
-            case "orderId" -> orderId;
-            case "articleIdentifier", "hash" -> "v-" + variable;
-            default -> "7";
-        };
-    }
-
-    private void seedEveryStoreWithId7() {
-        Resources resources = simulator().resources();
-        resources.names().forEach(name -> resources.store(name).put(7, "{}"));
-        resources.store("articles").put(7, "{\"articleIdentifier\":\"v-articleIdentifier\"}");
-        resources.store("returnLinks").put(7, "{\"hash\":\"v-hash\"}");
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("producerRows")
     void eachRowSendsItsMethodPathQueryAndBody(QuivoOperation operation) throws Exception {
-        seedEveryStoreWithId7();
+        ExampleCalls.seed(simulator());
         String orderId = MAPPER.readTree(template.requestBody("quivo:orders.create", Orders.valid("A-1"), String.class))
                 .get("orderId").asText();
         int before = simulator().stats().requestLog().size();
 
         Map<String, Object> headers = new LinkedHashMap<>();
         String expectedPath = operation.path(variable -> {
-            String value = pathValue(variable, orderId);
+            String value = variable.equals("orderId") ? orderId : ExampleCalls.value(variable);
             headers.put(QuivoConstants.header(variable), value);
             return value;
         });
         StringBuilder expectedQuery = new StringBuilder();
         for (QuivoOperation.QueryParameter parameter : operation.query()) {
             if (parameter.required() || parameter.option().equals("pageSize")) {
-                String value = switch (parameter.option()) {
-                    case "pageSize" -> "5";
-                    case "addressType" -> "DELIVERY";
-                    default -> "q-" + parameter.name();
-                };
+                String value = parameter.option().equals("pageSize") ? "5" : ExampleCalls.value(parameter.option());
                 headers.put(QuivoConstants.header(parameter.option()), value);
-                expectedQuery.append(expectedQuery.isEmpty() ? "?" : "&").append(parameter.name()).append('=').append(value);
+                expectedQuery.append(expectedQuery.isEmpty() ? "?" : "&").append(parameter.name()).append("=")
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
             }
         }
-        String body = operation.body() == QuivoOperation.Body.NONE ? null : BODIES.get(operation.id());
+        String body = operation.body() == QuivoOperation.Body.NONE ? null : ExampleCalls.body(operation.id());
         assertTrue(operation.body() == QuivoOperation.Body.NONE || body != null, "no test body for " + operation.id());
 
         template.requestBodyAndHeaders("quivo:" + operation.id(), body, headers);

@@ -1265,20 +1265,6 @@ public interface QuivoEndpointBuilderFactory {
             return this;
         }
         /**
-         * The return link's hash for returnApp.get.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: producer
-         * 
-         * @param hash the value to set
-         * @return the dsl builder
-         */
-        default QuivoEndpointProducerBuilder hash(String hash) {
-            doSetProperty("hash", hash);
-            return this;
-        }
-        /**
          * The inbound of inbounds.get and inbounds.update.
          * 
          * The option is a: <code>long</code> type.
@@ -1574,6 +1560,20 @@ public interface QuivoEndpointBuilderFactory {
          */
         default QuivoEndpointProducerBuilder query(String query) {
             doSetProperty("query", query);
+            return this;
+        }
+        /**
+         * The return link's hash for returnApp.get.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param returnLinkHash the value to set
+         * @return the dsl builder
+         */
+        default QuivoEndpointProducerBuilder returnLinkHash(String returnLinkHash) {
+            doSetProperty("returnLinkHash", returnLinkHash);
             return this;
         }
         /**
@@ -2806,16 +2806,17 @@ public interface QuivoEndpointBuilderFactory {
             return "CamelQuivoReturnLinkId";
         }
         /**
-         * The return link's hash for returnApp.get. Overrides the hash option.
+         * The return link's hash for returnApp.get. Overrides the
+         * returnLinkHash option.
          * 
          * The option is a: {@code String} type.
          * 
          * Group: producer
          * 
-         * @return the name of the header {@code QuivoHash}.
+         * @return the name of the header {@code QuivoReturnLinkHash}.
          */
-        public String quivoHash() {
-            return "CamelQuivoHash";
+        public String quivoReturnLinkHash() {
+            return "CamelQuivoReturnLinkHash";
         }
         /**
          * The support ticket of customerInquiries.get and
