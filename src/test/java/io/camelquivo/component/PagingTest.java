@@ -26,6 +26,54 @@ class PagingTest extends QuivoTestSupport {
 
     /** The GET /orders calls made by the time each streamed element reached the route. */
     private final List<Integer> listCallsAtElement = new ArrayList<>();
+    /** The sku of each streamed element, in order. */
+    private final List<String> streamed = new ArrayList<>();
+
+    /** A list of each paging kind, its store, its simulator route, and the elements of one page. */
+    record Kind(String uri, String store, String route, int pageSize) {
+        @Override
+        public String toString() {
+            return uri;
+        }
+    }
+
+    static List<Kind> kinds() {
+        return List.of(
+                new Kind("quivo:inbounds.list?paging=stream&pageSize=1000&unmarshalType="
+                        + "com.fasterxml.jackson.databind.JsonNode", "inbounds", "GET /inbounds", 1000),
+                new Kind("quivo:articles.list?paging=stream&pageSize=1000&unmarshalType="
+                        + "com.fasterxml.jackson.databind.JsonNode", "articles", "GET /articles", 1000),
+                new Kind("quivo:shops.orders?shopId=7&paging=stream&unmarshalType="
+                        + "com.fasterxml.jackson.databind.JsonNode", "shopOrders", "GET /shops/{shopId}/orders", 25));
+    }
+
+    /**
+     * searchAfter, page numbers and page tokens alike: a large list streams every element once, and the next
+     * page is fetched only as its elements are reached, so at most a page or two is held however long the list.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("kinds")
+    void streamHasEveryElementOnceWithAtMostTheNextPageFetchedAhead(Kind kind) {
+        int count = 10_000;
+        EntityStore store = simulator().resources().store(kind.store());
+        for (int i = 1; i <= count; i++) {
+            store.put(i, "{\"shopId\":7,\"sku\":\"SKU-" + i + "\"}");
+        }
+
+        template.sendBodyAndHeaders("direct:stream-any", null,
+                java.util.Map.of("listUri", kind.uri(), "listRoute", kind.route()));
+
+        assertEquals(count, streamed.size());
+        assertEquals(count, new HashSet<>(streamed).size(), "no element twice, none skipped");
+        for (int element = 0; element < count; element++) {
+            int pagesNeeded = element / kind.pageSize() + 1;
+            int fetched = listCallsAtElement.get(element);
+            if (fetched > pagesNeeded + 1) {
+                throw new AssertionError("element " + element + " reached with " + fetched + " pages fetched; it needs "
+                        + pagesNeeded);
+            }
+        }
+    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -35,6 +83,13 @@ class PagingTest extends QuivoTestSupport {
                 from("direct:stream").to("quivo:orders.list?paging=stream&pageSize=1000")
                         .split(body()).streaming()
                         .process(e -> listCallsAtElement.add(simulator().stats().calls("GET /orders")));
+                from("direct:stream-any").toD("${header.listUri}")
+                        .split(body()).streaming()
+                        .process(e -> {
+                            listCallsAtElement.add(simulator().stats().calls(e.getMessage().getHeader("listRoute",
+                                    String.class)));
+                            streamed.add(e.getMessage().getBody(JsonNode.class).path("sku").asText());
+                        });
             }
         };
     }
