@@ -41,6 +41,8 @@ public class QuivoErrorPolicy extends RouteConfigurationBuilder {
     private OnExceptionDefinition redelivered(OnExceptionDefinition clause, RetryDecision decision) {
         return clause.onExceptionOccurred(decision)
                 .retryWhile(exchangeProperty(RetryDecision.RETRY).isEqualTo(true))
+                // a wait is scheduled, not slept: it holds no thread, and the messages behind it go on
+                .asyncDelayedRedelivery()
                 .logRetryAttempted(false).logExhausted(false);
     }
 

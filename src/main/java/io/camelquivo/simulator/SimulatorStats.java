@@ -19,6 +19,8 @@ public final class SimulatorStats {
     private static final int LOG_CAPACITY = 100_000;
 
     private final AtomicLong arrivals = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final Object lock = new Object();
     private final Map<String, Map<Integer, Integer>> byRoute = new TreeMap<>();
     private final Map<Integer, Integer> byStatus = new TreeMap<>();
@@ -88,8 +90,19 @@ public final class SimulatorStats {
     }
 
     /** Gives the arriving request its place in the log. */
+    /** The most requests (logins included) that were being served at one moment since the last reset. */
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
     long arrive() {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         return arrivals.incrementAndGet();
+    }
+
+    /** The request that {@link #arrive()} counted has been answered, or dropped. */
+    void leave() {
+        inFlight.decrementAndGet();
     }
 
     void record(long sequence, RequestRecord record) {
@@ -118,6 +131,7 @@ public final class SimulatorStats {
     void reset() {
         synchronized (lock) {
             resetMark = arrivals.get();
+            peakInFlight.set(inFlight.get());
             byRoute.clear();
             byStatus.clear();
             log.clear();
