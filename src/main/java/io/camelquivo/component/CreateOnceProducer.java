@@ -24,17 +24,21 @@ import org.slf4j.LoggerFactory;
  * A create that happens at most once per identity: {@code POST /orders} by {@code orderIdentifier},
  * {@code POST /inbounds} by {@code externalIdentifier} (the row's {@link QuivoOperation.Identity}).
  * <ul>
- * <li>before each POST the identity is remembered, durably, as "may be in Quivo" (the component's pending
- * creates); a definite answer forgets it. An attempt that finds it still remembered (an earlier attempt got
- * a 504, a 503 from the gateway, or lost its connection after sending, here or before a crash or restart)
- * looks the entity up first ({@code GET <path>?query=<field>:<value>}), and no POST follows until a lookup
- * has answered; if Quivo has it, the exchange succeeds with it instead of creating it again;</li>
+ * <li>before each POST the identity is remembered, durably, as "sent to Quivo" (the component's pending
+ * creates). Only an answer that proves it was not stored (a 4xx refusal) forgets it; an accepted one stays
+ * remembered, since the same message may come again: a Kafka record read again after a crash before its
+ * offset was committed, or a file left behind by a crash before it was moved. An attempt that finds the
+ * identity remembered (that, or an earlier attempt that got a 504, a 503 from the gateway, or lost its
+ * connection after sending) looks the entity up first ({@code GET <path>?query=<field>:<value>}), and no
+ * POST follows until a lookup has answered; if Quivo has it, the exchange succeeds with it instead of
+ * creating it again;</li>
  * <li>when Quivo refuses a create because the identity already exists (409, or a 4xx saying "already
  * exists"), the entity is there: that is success too, with the one Quivo holds.</li>
  * </ul>
  * Either way the answer carries {@link QuivoConstants#EXISTED} = true and the body is Quivo's list element
- * for it. In the normal case this costs a line in a file and no lookup. A body without the identity field
- * is sent as it is: there is nothing to look it up by.
+ * for it. In the normal case this costs a line in a file and no lookup; the file keeps the most recent
+ * identities (see {@link QuivoComponent#setPendingCreateFile}). A body without the identity field is sent as
+ * it is: there is nothing to look it up by.
  */
 class CreateOnceProducer extends QuivoProducer {
 
@@ -80,22 +84,19 @@ class CreateOnceProducer extends QuivoProducer {
         IdempotentRepository pending = getEndpoint().getComponent().pendingCreates();
         String mark = pendingMark(identifier);
         if (!pending.add(mark) && answerWithExisting(exchange, identifier, entity.path("sellerId"))) {
-            pending.remove(mark);
             return;
         }
         try {
             respond(exchange, call(exchange, create));
-            pending.remove(mark);
             LOG.info("Quivo accepted {} {}", noun, identifier);
         } catch (QuivoException failure) {
             if (mayHaveBeenStored(failure)) {
                 throw failure; // still remembered: the next attempt looks it up first
             }
             if (isDuplicate(failure) && answerWithExisting(exchange, identifier, entity.path("sellerId"))) {
-                pending.remove(mark);
                 return;
             }
-            pending.remove(mark);
+            pending.remove(mark); // refused: not in Quivo, so a corrected message may be sent as new
             throw failure;
         }
     }

@@ -73,13 +73,14 @@ public class QuivoComponent extends DefaultComponent {
             + " registry when the registry holds exactly one; when unset, calls are not reported.")
     private QuivoCallListener callListener;
     @Metadata(label = "advanced", defaultValue = DEFAULT_PENDING_CREATE_FILE, description = "The file that remembers"
-            + " each order or inbound whose create may have reached Quivo without an answer, so that after a crash or restart"
-            + " it is looked up before it is sent again; relative to the working folder. Used when no"
+            + " the identifier of each order or inbound sent to Quivo (the most recent 100000), so that the same one"
+            + " coming again (after a lost answer, a crash or a restart) is looked up instead of being created twice;"
+            + " an identifier Quivo refused is forgotten. Relative to the working folder. Used when no"
             + " pendingCreateRepository is set.")
     private String pendingCreateFile = DEFAULT_PENDING_CREATE_FILE;
-    @Metadata(label = "advanced", description = "Where to remember the orders and inbounds whose create"
-            + " may have reached Quivo (keyed by orderIdentifier, and inbounds.create:<externalIdentifier>), instead of pendingCreateFile: e.g. a KafkaIdempotentRepository that"
-            + " several instances share.")
+    @Metadata(label = "advanced", description = "Where to remember the orders and inbounds sent to Quivo"
+            + " (keyed by orderIdentifier, and inbounds.create:<externalIdentifier>), instead of pendingCreateFile:"
+            + " e.g. a KafkaIdempotentRepository that several instances share.")
     private IdempotentRepository pendingCreateRepository;
 
     private HttpTransport transport;

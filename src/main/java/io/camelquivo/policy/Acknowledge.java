@@ -29,6 +29,9 @@ public class Acknowledge implements Processor {
      * (the partition's first record) it would go on after the batch and skip the record.
      */
     static void readAgainLater(Exchange exchange) {
+        if (exchange.getMessage().getBody() instanceof java.util.List<?>) {
+            return; // a poll's records in batching mode: InFlightRecords commits them, partition by partition
+        }
         if (exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT) instanceof DefaultKafkaManualCommit record) {
             // the record's own consumer, on its polling thread: this runs while the record is processed
             record.getCamelExchangePayload().consumer.commitSync(

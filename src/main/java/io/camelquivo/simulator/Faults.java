@@ -17,6 +17,7 @@ public final class Faults {
 
     private final Map<String, Deque<Fault>> scripted = new HashMap<>();
     private final Map<String, RandomRule> random = new HashMap<>();
+    private final List<BodyRule> byBody = new java.util.ArrayList<>();
 
     /** Puts {@code fault} on the next {@code times} calls to {@code route}, after any already queued. */
     public synchronized Faults next(int times, String route, Fault fault) {
@@ -49,13 +50,34 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Every call to {@code route} whose body contains {@code text} (an orderIdentifier, say) faults, until
+     * {@link #clear()}: one message that keeps failing among others that go through. Wins over every other rule.
+     */
+    public synchronized Faults whileBodyContains(String route, String text, Fault fault) {
+        requireRoute(route);
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(fault, "fault");
+        byBody.add(new BodyRule(route, text, fault));
+        return this;
+    }
+
     public synchronized void clear() {
         scripted.clear();
         random.clear();
+        byBody.clear();
     }
 
-    /** The fault for a call that just arrived on {@code route}, or null. */
-    synchronized Fault draw(String route) {
+    /** The fault for a call that just arrived on {@code route} with {@code body}, or null. */
+    synchronized Fault draw(String route, byte[] body) {
+        if (!byBody.isEmpty()) {
+            String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            for (BodyRule rule : byBody) {
+                if ((rule.route().equals(route) || rule.route().equals(Router.ANY)) && text.contains(rule.text())) {
+                    return rule.fault();
+                }
+            }
+        }
         Fault fault = nextScripted(route);
         if (fault == null) {
             fault = nextScripted(Router.ANY);
@@ -83,6 +105,9 @@ public final class Faults {
         if (!Router.isRouteName(route)) {
             throw new IllegalArgumentException("unknown route '" + route + "'; known: " + Router.ROUTES + " and *");
         }
+    }
+
+    private record BodyRule(String route, String text, Fault fault) {
     }
 
     private record RandomRule(Random random, double probability, List<Fault> faults) {

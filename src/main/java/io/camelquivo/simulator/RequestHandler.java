@@ -52,7 +52,7 @@ final class RequestHandler implements HttpHandler {
             body = HttpIo.readBody(exchange, simulator.maxBodyBytes());
             Router.Match match = Router.match(method, exchange.getRequestURI().getPath());
             route = match.route().name();
-            fault = simulator.faults().draw(route);
+            fault = simulator.faults().draw(route, body);
             reply = fault == null ? null : fault.before();
             if (reply == null) {
                 reply = serveOrExplain(exchange, match, body);

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class ServiceHealthTest {
 
-    private static final int BACKLOG_PER_SOURCE = 10;
-    private static final Duration SLOW_CREATE = Duration.ofMillis(400);
+    private static final int BACKLOG_PER_SOURCE = 30; // the service works on several at once
+    private static final Duration SLOW_CREATE = Duration.ofMillis(1000);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @RegisterExtension

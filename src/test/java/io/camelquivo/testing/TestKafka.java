@@ -99,6 +99,30 @@ public final class TestKafka implements AutoCloseable {
         }
     }
 
+    /** Writes a record to one partition of the topic. */
+    public void send(String topic, int partition, String key, byte[] value) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, partition, key == null ? null : key.getBytes(), value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not write to " + topic, e);
+        }
+    }
+
+    /** Creates a plain topic of {@code partitions} partitions, as an orders topic. */
+    public void createTopic(String topic, int partitions) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create " + topic, e);
+        }
+    }
+
     /** Reads the topic from its start until {@code count} records arrived or the time is up. */
     public List<ConsumerRecord<byte[], byte[]>> read(String topic, int count, Duration within) {
         Properties config = new Properties();
@@ -132,12 +156,17 @@ public final class TestKafka implements AutoCloseable {
 
     /** The offset a consumer group has committed on partition 0 of a topic, or -1 when none. */
     public long committedOffset(String groupId, String topic) {
+        return committedOffset(groupId, topic, 0);
+    }
+
+    /** The offset a consumer group has committed on a partition of a topic, or -1 when none. */
+    public long committedOffset(String groupId, String topic, int partition) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         try (Admin admin = Admin.create(config)) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get();
-            OffsetAndMetadata offset = offsets.get(new TopicPartition(topic, 0));
+            OffsetAndMetadata offset = offsets.get(new TopicPartition(topic, partition));
             return offset == null ? -1 : offset.offset();
         } catch (Exception e) {
             throw new IllegalStateException("Could not read the offsets of " + groupId, e);
