@@ -40,7 +40,8 @@ public final class LoginSession implements QuivoAuthenticator {
     private final Clock clock;
 
     private final Object lock = new Object();
-    private SessionToken current;
+    /** Read without the lock on every call; written under it. */
+    private volatile SessionToken current;
     private CompletableFuture<SessionToken> inFlight;
     private QuivoException lastFailure;
     private Duration backoff;
@@ -60,6 +61,10 @@ public final class LoginSession implements QuivoAuthenticator {
 
     @Override
     public SessionToken token() {
+        SessionToken valid = current;
+        if (valid != null && clock.instant().isBefore(valid.refreshAt())) {
+            return valid; // every call but those around a login: no lock, so concurrent calls never queue here
+        }
         CompletableFuture<SessionToken> result;
         boolean leader = false;
         synchronized (lock) {

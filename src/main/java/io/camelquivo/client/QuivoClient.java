@@ -75,6 +75,10 @@ public final class QuivoClient {
     }
 
     private URI uri(QuivoRequest request) {
+        if (request.query().isEmpty()) {
+            // creates and other calls without a query: the path is encoded already, so nothing to parse
+            return URI.create(baseUrl + request.path());
+        }
         try {
             URIBuilder builder = new URIBuilder(baseUrl + request.path());
             request.query().forEach(builder::addParameter);

@@ -1,5 +1,7 @@
 package io.camelquivo.component;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelquivo.client.QuivoRequest;
@@ -74,16 +76,15 @@ class CreateOnceProducer extends QuivoProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         QuivoRequest create = toRequest(exchange);
-        JsonNode entity = readEntity(create.body());
-        JsonNode field = entity.path(identity.field());
-        String identifier = field.isTextual() && !field.asText().isBlank() ? field.asText() : null;
+        Identifying entity = readEntity(create.body());
+        String identifier = entity.identifier();
         if (identifier == null) {
             respond(exchange, call(exchange, create)); // nothing to look up by
             return;
         }
         IdempotentRepository pending = getEndpoint().getComponent().pendingCreates();
         String mark = pendingMark(identifier);
-        if (!pending.add(mark) && answerWithExisting(exchange, identifier, entity.path("sellerId"))) {
+        if (!pending.add(mark) && answerWithExisting(exchange, identifier, entity.sellerId())) {
             return;
         }
         try {
@@ -93,7 +94,7 @@ class CreateOnceProducer extends QuivoProducer {
             if (mayHaveBeenStored(failure)) {
                 throw failure; // still remembered: the next attempt looks it up first
             }
-            if (isDuplicate(failure) && answerWithExisting(exchange, identifier, entity.path("sellerId"))) {
+            if (isDuplicate(failure) && answerWithExisting(exchange, identifier, entity.sellerId())) {
                 return;
             }
             pending.remove(mark); // refused: not in Quivo, so a corrected message may be sent as new
@@ -109,12 +110,33 @@ class CreateOnceProducer extends QuivoProducer {
         return operation == QuivoOperation.ORDERS_CREATE ? identifier : operation.id() + ":" + identifier;
     }
 
-    private JsonNode readEntity(byte[] body) {
-        try {
-            JsonNode entity = getEndpoint().objectMapper().readTree(body);
-            if (entity != null && entity.isObject()) {
-                return entity;
+    /** What a create is told apart by: its identity field (null when absent or blank) and its seller, if any. */
+    private record Identifying(String identifier, String sellerId) {
+    }
+
+    /**
+     * Reads the identity and the seller from the body, checking that it is one JSON object, with a streaming
+     * parser: on the hot path of every create, a tree of the whole order would be built only to read two fields.
+     */
+    private Identifying readEntity(byte[] body) {
+        try (JsonParser parser = getEndpoint().objectMapper().getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new QuivoInputException(operationId(), "POST", path(), "the " + noun + " is not a JSON object",
+                        null);
             }
+            String identifier = null;
+            String sellerId = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(identity.field())) {
+                    identifier = value == JsonToken.VALUE_STRING && !parser.getText().isBlank() ? parser.getText() : null;
+                } else if (name.equals("sellerId") && value.isScalarValue()) {
+                    sellerId = parser.getText();
+                }
+                parser.skipChildren();
+            }
+            return new Identifying(identifier, sellerId);
         } catch (StreamConstraintsException beyondLimit) {
             // valid JSON perhaps, but deeper, longer or bigger than the reader takes: say so, not "invalid"
             throw new QuivoInputException(operationId(), "POST", path(),
@@ -124,7 +146,6 @@ class CreateOnceProducer extends QuivoProducer {
             throw new QuivoInputException(operationId(), "POST", path(),
                     "the " + noun + " is not valid JSON: " + firstLine(notJson.getMessage()), notJson);
         }
-        throw new QuivoInputException(operationId(), "POST", path(), "the " + noun + " is not a JSON object", null);
     }
 
     /** Jackson's messages go on with a source excerpt; the first line says what was wrong. */
@@ -137,7 +158,7 @@ class CreateOnceProducer extends QuivoProducer {
      * create unresolved: a failure that waiting fixes is thrown as it is, any other as
      * {@link QuivoUnresolvedCreateException}, since the entity may be in Quivo and must not be dead-lettered.
      */
-    private boolean answerWithExisting(Exchange exchange, String identifier, JsonNode sellerId) throws IOException {
+    private boolean answerWithExisting(Exchange exchange, String identifier, String sellerId) throws IOException {
         QuivoResponse found;
         try {
             found = call(exchange, new QuivoRequest(operationId(), "GET", path(),
@@ -151,7 +172,7 @@ class CreateOnceProducer extends QuivoProducer {
             return false;
         }
         for (JsonNode existing : list) {
-            boolean sameSeller = sellerId.isMissingNode() || sellerId.asText().equals(existing.path("sellerId").asText());
+            boolean sameSeller = sellerId == null || sellerId.equals(existing.path("sellerId").asText());
             if (identifier.equals(existing.path(identity.field()).asText()) && sameSeller) {
                 LOG.info("The {} {} is already in Quivo ({} {}); not created again", noun, identifier,
                         identity.idField(), existing.path(identity.idField()).asText());
