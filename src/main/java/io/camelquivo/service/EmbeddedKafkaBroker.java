@@ -128,7 +128,17 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("num.partitions", "1"),
-                Map.entry("auto.create.topics.enable", "true"));
+                Map.entry("auto.create.topics.enable", "true"),
+                // sized for a small heap next to the service (it starts with -Xmx128m): the log cleaner's dedupe
+                // buffer alone is 128 MB by default, and a single local client needs few threads
+                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024)),
+                Map.entry("log.cleaner.threads", "1"),
+                Map.entry("num.network.threads", "1"),
+                Map.entry("num.io.threads", "2"),
+                Map.entry("background.threads", "2"),
+                Map.entry("num.recovery.threads.per.data.dir", "1"),
+                Map.entry("offsets.load.buffer.size", String.valueOf(1024 * 1024)),
+                Map.entry("queued.max.requests", "50"));
     }
 
     private static int freeLoopbackPort() throws IOException {

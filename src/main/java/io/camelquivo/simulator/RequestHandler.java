@@ -35,11 +35,7 @@ final class RequestHandler implements HttpHandler {
         }
         Instant at = Instant.now();
         long sequence = simulator.stats().arrive();
-        try {
-            answer(exchange, at, sequence);
-        } finally {
-            simulator.stats().leave();
-        }
+        answer(exchange, at, sequence);
     }
 
     private void answer(HttpExchange exchange, Instant at, long sequence) {
@@ -70,6 +66,8 @@ final class RequestHandler implements HttpHandler {
         simulator.stats().record(sequence, new RequestRecord(at, method, HttpIo.pathWithQuery(exchange), route,
                 reply.isDrop() ? 0 : reply.status(), fault == null ? null : fault.name(),
                 recordedBody(route, body)));
+        // no longer in flight once its answer is ready: the client may send its next request as soon as it reads it
+        simulator.stats().leave();
         try {
             HttpIo.send(exchange, reply);
         } catch (IOException e) {
