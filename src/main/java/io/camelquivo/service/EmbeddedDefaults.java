@@ -1,6 +1,7 @@
 package io.camelquivo.service;
 
 import io.camelquivo.simulator.QuivoSimulator;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ final class EmbeddedDefaults implements AutoCloseable {
 
     private QuivoSimulator simulator;
     private EmbeddedKafkaBroker broker;
+    private long brokerStartedAt;
 
     /** The settings with the embedded simulator's URL and account, and the embedded broker's address. */
     ServiceSettings start(ServiceSettings settings) throws Exception {
@@ -38,14 +40,25 @@ final class EmbeddedDefaults implements AutoCloseable {
             effective = withQuivo(effective, simulator);
         }
         if (settings.embeddedBroker()) {
-            long started = System.nanoTime();
-            broker = EmbeddedKafkaBroker.start(
+            brokerStartedAt = System.nanoTime();
+            broker = EmbeddedKafkaBroker.starting(
                     List.of(settings.ordersTopic(), settings.eventsTopic(), settings.dlqTopic()));
-            LOG.info("No KAFKA_BROKERS: using the embedded Kafka broker at {} (single-node KRaft, started in {} ms,"
-                    + " data deleted at stop)", broker.bootstrapServers(), (System.nanoTime() - started) / 1_000_000);
             effective = withBrokers(effective, broker.bootstrapServers());
         }
         return effective;
+    }
+
+    /**
+     * Waits for the embedded broker, which starts while Camel boots; called before the routes start, so that
+     * no client meets a broker that is not there yet.
+     */
+    void awaitReady() throws Exception {
+        if (broker != null) {
+            broker.awaitStarted(Duration.ofSeconds(120));
+            LOG.info("No KAFKA_BROKERS: using the embedded Kafka broker at {} (single-node KRaft, ready {} ms after"
+                    + " it began, data deleted at stop)", broker.bootstrapServers(),
+                    (System.nanoTime() - brokerStartedAt) / 1_000_000);
+        }
     }
 
     /** Stops the broker first (it may still flush), then the simulator; each only if it was started. */

@@ -7,10 +7,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -39,20 +41,32 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final Path logDir;
     private final int brokerPort;
-    private final KafkaRaftServer server;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private volatile KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDir, int brokerPort, KafkaRaftServer server) {
+    private EmbeddedKafkaBroker(Path logDir, int brokerPort) {
         this.logDir = logDir;
         this.brokerPort = brokerPort;
-        this.server = server;
     }
 
-    /** Formats a fresh log directory, starts the node and creates {@code topics} (one partition each). */
-    static EmbeddedKafkaBroker start(Collection<String> topics) throws Exception {
+    /**
+     * Formats a fresh log directory and starts the node and {@code topics} (one partition each) on a thread of
+     * its own: its address is known at once, so the service boots Camel meanwhile and waits for the broker
+     * only before its routes start ({@link #awaitStarted}).
+     */
+    static EmbeddedKafkaBroker starting(Collection<String> topics) throws IOException {
         Path logDir = Files.createTempDirectory("quivo-kafka-");
+        int brokerPort = freeLoopbackPort();
+        int controllerPort = freeLoopbackPort();
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, brokerPort);
+        Thread starter = new Thread(() -> broker.start(controllerPort, topics), "embedded-kafka-start");
+        starter.setDaemon(true);
+        starter.start();
+        return broker;
+    }
+
+    private void start(int controllerPort, Collection<String> topics) {
         try {
-            int brokerPort = freeLoopbackPort();
-            int controllerPort = freeLoopbackPort();
             Map<String, Object> config = config(logDir, brokerPort, controllerPort);
             new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setClusterId(Uuid.randomUuid().toString())
@@ -62,19 +76,22 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
                     .setDirectories(List.of(logDir.toString()))
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .run();
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
-            server.startup();
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDir, brokerPort, server);
-            try {
-                broker.createTopics(topics);
-            } catch (Exception | Error e) {
-                broker.server.shutdown();
-                throw e;
-            }
-            return broker;
-        } catch (Exception | Error e) {
-            deleteRecursively(logDir);
-            throw e;
+            KafkaRaftServer node = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+            server = node;
+            node.startup();
+            createTopics(topics);
+            started.complete(null);
+        } catch (Throwable e) {
+            started.completeExceptionally(e);
+        }
+    }
+
+    /** Waits until the broker answers and its topics exist; throws what made its start fail. */
+    void awaitStarted(Duration within) throws Exception {
+        try {
+            started.get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
@@ -102,8 +119,16 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         Exit.setHaltProcedure((status, message) -> LOG.warn("Embedded Kafka broker fault at stop: {}", message));
         Exit.setExitProcedure((status, message) -> LOG.warn("Embedded Kafka broker fault at stop: {}", message));
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            started.handle((done, failure) -> null).get(60, TimeUnit.SECONDS); // never stop it halfway up
+        } catch (Exception e) {
+            LOG.warn("Embedded Kafka broker still starting at stop: {}", e.toString());
+        }
+        try {
+            KafkaRaftServer node = server;
+            if (node != null) {
+                node.shutdown();
+                node.awaitShutdown();
+            }
         } finally {
             deleteRecursively(logDir);
         }

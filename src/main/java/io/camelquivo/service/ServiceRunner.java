@@ -48,7 +48,7 @@ final class ServiceRunner {
             if (signals.received() != null) {
                 return 0;
             }
-            configure(effective);
+            configure(effective, embedded);
             int exitCode = main.run(args);
             if (signals.received() != null) {
                 return 0;
@@ -65,7 +65,7 @@ final class ServiceRunner {
         main.completed();
     }
 
-    private void configure(ServiceSettings effective) {
+    private void configure(ServiceSettings effective, EmbeddedDefaults embedded) {
         main.setDefaultPropertyPlaceholderLocation(SettingSources.PROPERTY_LOCATIONS);
         main.setOverrideProperties(placeholders(effective));
         main.configure().withRoutesIncludePattern(routesIncludePattern(effective.routes(), workingDir));
@@ -81,6 +81,7 @@ final class ServiceRunner {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport camelMain) {
+                awaitEmbedded(embedded);
                 QuivoLoginHealthCheck check = new QuivoLoginHealthCheck();
                 check.setCamelContext(camelMain.getCamelContext());
                 HealthCheckRegistry.get(camelMain.getCamelContext()).register(check);
@@ -94,6 +95,15 @@ final class ServiceRunner {
                 dropExampleOrders(effective);
             }
         });
+    }
+
+    /** Camel has booted alongside the embedded broker; its routes start only once the broker is up. */
+    private static void awaitEmbedded(EmbeddedDefaults embedded) {
+        try {
+            embedded.awaitReady();
+        } catch (Exception e) {
+            throw new IllegalStateException("The embedded Kafka broker did not start: " + e, e);
+        }
     }
 
     /** Only with both embedded defaults: examples must never reach a real Quivo or a real dead-letter topic. */
