@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,6 +20,8 @@ public final class SimulatorStats {
     private static final int LOG_CAPACITY = 100_000;
 
     private final AtomicLong arrivals = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private final Object lock = new Object();
     private final Map<String, Map<Integer, Integer>> byRoute = new TreeMap<>();
     private final Map<Integer, Integer> byStatus = new TreeMap<>();
@@ -38,6 +41,19 @@ public final class SimulatorStats {
         synchronized (lock) {
             return successfulLogins;
         }
+    }
+
+    /** Requests being served right now, faults' delays included. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * The most requests served at once since the last reset: how many calls a client really keeps in
+     * flight, whatever it was configured to do.
+     */
+    public int peakInFlight() {
+        return peakInFlight.get();
     }
 
     /** Requests received on {@code route}; {@code "*"} counts every route. */
@@ -87,9 +103,15 @@ public final class SimulatorStats {
         }
     }
 
-    /** Gives the arriving request its place in the log. */
+    /** Gives the arriving request its place in the log; {@link #leave()} must follow. */
     long arrive() {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         return arrivals.incrementAndGet();
+    }
+
+    /** The request's answer went out, or it was dropped. */
+    void leave() {
+        inFlight.decrementAndGet();
     }
 
     void record(long sequence, RequestRecord record) {
@@ -118,6 +140,7 @@ public final class SimulatorStats {
     void reset() {
         synchronized (lock) {
             resetMark = arrivals.get();
+            peakInFlight.set(inFlight.get());
             byRoute.clear();
             byStatus.clear();
             log.clear();
