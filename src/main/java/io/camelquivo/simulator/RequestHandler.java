@@ -35,14 +35,6 @@ final class RequestHandler implements HttpHandler {
         }
         Instant at = Instant.now();
         long sequence = simulator.stats().arrive();
-        try {
-            answer(exchange, at, sequence);
-        } finally {
-            simulator.stats().leave();
-        }
-    }
-
-    private void answer(HttpExchange exchange, Instant at, long sequence) {
         String method = exchange.getRequestMethod();
         String route = null;
         Fault fault = null;

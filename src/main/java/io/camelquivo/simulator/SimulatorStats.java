@@ -43,7 +43,7 @@ public final class SimulatorStats {
         }
     }
 
-    /** Requests being served right now, faults' delays included. */
+    /** Requests being served right now, faults' delays included; a request leaves once its answer is decided. */
     public int inFlight() {
         return inFlight.get();
     }
@@ -103,18 +103,16 @@ public final class SimulatorStats {
         }
     }
 
-    /** Gives the arriving request its place in the log; {@link #leave()} must follow. */
+    /** Gives the arriving request its place in the log; {@link #record} follows for every request. */
     long arrive() {
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         return arrivals.incrementAndGet();
     }
 
-    /** The request's answer went out, or it was dropped. */
-    void leave() {
-        inFlight.decrementAndGet();
-    }
-
     void record(long sequence, RequestRecord record) {
+        // before the answer is sent, not after: a client with keep-alive sends its next request as soon as it
+        // has the answer, possibly before this thread returns from sending it, and would be counted twice
+        inFlight.decrementAndGet();
         synchronized (lock) {
             // A request that arrived before reset() but finishes after it belongs to the old run.
             if (sequence <= resetMark) {
