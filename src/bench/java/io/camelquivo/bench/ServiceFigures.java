@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -84,10 +86,10 @@ final class ServiceFigures {
                 .put("windowSeconds", ClientFigures.round1(rate.seconds())).put("ordersInWindow", rate.orders())
                 .put("peakCallsInFlight", rate.peakInFlight()).put("nominalConcurrency", nominal)
                 .put("latencyMs", latencyMs());
-        Bench.log(String.format("%s route at %d ms: %.1f orders/s, at most %d calls in flight at the simulator", route,
+        Bench.log(String.format("%s route at %d ms: %.1f orders/s, peak calls in flight at the simulator %d", route,
                 latencyMs(), rate.perSecond(), rate.peakInFlight()));
         results.add(Results.figure("service_orders_per_s_" + route, rate.perSecond(),
-                String.format("%d ms latency; %d orders in %.0f s; at most %d calls in flight", latencyMs(),
+                String.format("%d ms latency; %d orders in %.0f s; peak calls in flight %d", latencyMs(),
                         rate.orders(), rate.seconds(), rate.peakInFlight())));
         results.add(Results.figure("latency_efficiency_" + route, rate.perSecond() / ideal,
                 String.format("against concurrency %d / %d ms = %.0f orders/s", concurrency, latencyMs(), ideal)));
@@ -185,7 +187,8 @@ final class ServiceFigures {
             boolean ok = drained && service.alive() && !outOfMemory;
             String why = ok ? null : outcome.equals("done") ? (drained ? "" : "files left in the inbox; ")
                     + (outOfMemory ? "OutOfMemoryError in the service log" : "the service " + service.exit())
-                    : outcome + (outOfMemory ? "; OutOfMemoryError in the service log" : "");
+                    : outcome + (outOfMemory && !outcome.contains("OutOfMemoryError")
+                            ? "; OutOfMemoryError in the service log" : "");
             detail.put("accepted", stored).put("seconds", ClientFigures.round1(seconds))
                     .put("ordersPerSecond", ClientFigures.round1(stored / seconds)).put("outcome", outcome)
                     .put("outOfMemoryError", outOfMemory).put("peakRssKb", peakKb);
@@ -208,6 +211,7 @@ final class ServiceFigures {
         int runs = Bench.intSetting("ready.runs", 3);
         double[] millis = new double[runs];
         List<String> each = new ArrayList<>();
+        String lastParts = "";
         for (int i = 0; i < runs; i++) {
             Path dir = Bench.workDir("ready-" + (i + 1));
             try (ServiceProcess service = ServiceProcess.start(dir, Bench.out().resolve("service-ready-" + (i + 1)
@@ -219,15 +223,50 @@ final class ServiceFigures {
                 }
                 millis[i] = ms;
                 each.add(Long.toString(ms));
-                Bench.log("ready: health UP after " + ms + " ms");
+                Bench.log("ready: health UP after " + ms + " ms" + startParts(service.log()).replace("last start", "this start"));
                 service.stop(Duration.ofSeconds(30));
+                if (i == runs - 1) {
+                    lastParts = startParts(service.log());
+                }
             } finally {
                 Bench.deleteTree(dir);
             }
         }
-        results.detail("ready").put("runs", runs).put("millis", String.join(", ", each));
+        results.detail("ready").put("runs", runs).put("millis", String.join(", ", each)).put("lastStart", lastParts);
         results.add(Results.figure("ready_ms", Load.median(millis),
-                "median of " + runs + " starts on the embedded defaults: " + String.join(", ", each) + " ms"));
+                "median of " + runs + " starts on the embedded defaults: " + String.join(", ", each) + " ms"
+                        + lastParts));
+    }
+
+    private static final Pattern BROKER_STARTED = Pattern.compile("embedded Kafka broker .*started in (\\d+) ms");
+    private static final Pattern CAMEL_STARTED = Pattern.compile("\\(quivo-connector\\) started in .*boot:([0-9a-z.]+)\\)");
+
+    /**
+     * Where a start's time went, as the service's own log says it: the embedded broker's start and Camel's boot.
+     * Empty when the log does not say (the lines changed, say): a reading, never a requirement.
+     */
+    private static String startParts(Path log) {
+        String broker = null;
+        String camel = null;
+        try {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                Matcher b = BROKER_STARTED.matcher(line);
+                if (b.find()) {
+                    broker = b.group(1) + " ms";
+                }
+                Matcher c = CAMEL_STARTED.matcher(line);
+                if (c.find()) {
+                    camel = c.group(1);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return "";
+        }
+        if (broker == null && camel == null) {
+            return "";
+        }
+        return "; last start: embedded broker " + (broker == null ? "?" : broker) + ", Camel boot "
+                + (camel == null ? "?" : camel);
     }
 
     private static Map<String, String> environment(SimulatorProcess quivo, TestKafka kafka, Path inbox,
