@@ -54,6 +54,15 @@ final class AdminHandler {
             case "DELETE " + PREFIX + "/faults":
                 simulator.faults().clear();
                 return Reply.noContent();
+            case "PUT " + PREFIX + "/quota":
+                setQuota(readBody(exchange));
+                return Reply.noContent();
+            case "DELETE " + PREFIX + "/quota":
+                simulator.quotaOff();
+                return Reply.noContent();
+            case "POST " + PREFIX + "/tokens/expire":
+                simulator.expireAllTokens();
+                return Reply.noContent();
             default:
                 return Reply.gateway(404, "Not Found");
         }
@@ -71,7 +80,21 @@ final class AdminHandler {
             statuses.forEach((status, count) -> byStatus.put(String.valueOf(status), count));
         });
         out.put("ordersStored", simulator.orders().count());
+        out.put("inFlight", stats.inFlight());
+        out.put("peakInFlight", stats.peakInFlight());
         return out;
+    }
+
+    /** {@code {"capacity":20,"refillPerSecond":200}}: the same bucket as {@link QuivoSimulator#quota}. */
+    private void setQuota(JsonNode spec) {
+        if (!spec.path("capacity").canConvertToInt() || !spec.path("refillPerSecond").isNumber()) {
+            throw ApiException.badRequest("quota: needs a whole number capacity and a number refillPerSecond");
+        }
+        try {
+            simulator.quota(spec.get("capacity").asInt(), spec.get("refillPerSecond").asDouble());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("quota: " + e.getMessage());
+        }
     }
 
     /**

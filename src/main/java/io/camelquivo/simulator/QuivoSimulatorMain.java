@@ -36,7 +36,7 @@ public final class QuivoSimulatorMain {
         System.out.println("  username:  " + simulator.username());
         System.out.println("  password:  " + simulator.password());
         System.out.println("  admin:     GET /_simulator/stats, GET /_simulator/orders, POST /_simulator/reset,"
-                + " POST|DELETE /_simulator/faults");
+                + " POST|DELETE /_simulator/faults, PUT|DELETE /_simulator/quota, POST /_simulator/tokens/expire");
         System.out.flush();
         stopped.await();
     }

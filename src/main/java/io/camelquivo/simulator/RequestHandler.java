@@ -66,8 +66,6 @@ final class RequestHandler implements HttpHandler {
         simulator.stats().record(sequence, new RequestRecord(at, method, HttpIo.pathWithQuery(exchange), route,
                 reply.isDrop() ? 0 : reply.status(), fault == null ? null : fault.name(),
                 recordedBody(route, body)));
-        // no longer in flight once its answer is ready: the client may send its next request as soon as it reads it
-        simulator.stats().leave();
         try {
             HttpIo.send(exchange, reply);
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,8 +20,8 @@ public final class SimulatorStats {
     private static final int LOG_CAPACITY = 100_000;
 
     private final AtomicLong arrivals = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
     private final Object lock = new Object();
     private final Map<String, Map<Integer, Integer>> byRoute = new TreeMap<>();
     private final Map<Integer, Integer> byStatus = new TreeMap<>();
@@ -40,6 +41,19 @@ public final class SimulatorStats {
         synchronized (lock) {
             return successfulLogins;
         }
+    }
+
+    /** Requests being served right now, faults' delays included; a request leaves once its answer is decided. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * The most requests served at once since the last reset: how many calls a client really keeps in
+     * flight, whatever it was configured to do.
+     */
+    public int peakInFlight() {
+        return peakInFlight.get();
     }
 
     /** Requests received on {@code route}; {@code "*"} counts every route. */
@@ -89,23 +103,16 @@ public final class SimulatorStats {
         }
     }
 
-    /** Gives the arriving request its place in the log. */
-    /** The most requests (logins included) that were being served at one moment since the last reset. */
-    public int peakInFlight() {
-        return peakInFlight.get();
-    }
-
+    /** Gives the arriving request its place in the log; {@link #record} follows for every request. */
     long arrive() {
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         return arrivals.incrementAndGet();
     }
 
-    /** The request that {@link #arrive()} counted has been answered, or dropped. */
-    void leave() {
-        inFlight.decrementAndGet();
-    }
-
     void record(long sequence, RequestRecord record) {
+        // before the answer is sent, not after: a client with keep-alive sends its next request as soon as it
+        // has the answer, possibly before this thread returns from sending it, and would be counted twice
+        inFlight.decrementAndGet();
         synchronized (lock) {
             // A request that arrived before reset() but finishes after it belongs to the old run.
             if (sequence <= resetMark) {

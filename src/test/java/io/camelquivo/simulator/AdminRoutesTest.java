@@ -64,6 +64,43 @@ class AdminRoutesTest {
     }
 
     @Test
+    void quotaAndTokenExpiryOverHttp(QuivoSimulator simulator) {
+        Api api = new Api(simulator).login();
+        assertEquals(204, admin("PUT", "/quota", "{\"capacity\":1,\"refillPerSecond\":0}").statusCode());
+        api.createOrder("QUOTA-1");
+        assertEquals(429, api.post("/orders", Api.order("QUOTA-2").toString()).statusCode());
+        assertEquals(204, admin("DELETE", "/quota", null).statusCode());
+        api.createOrder("QUOTA-2");
+        assertEquals(400, admin("PUT", "/quota", "{\"capacity\":0,\"refillPerSecond\":1}").statusCode());
+        assertEquals(400, admin("PUT", "/quota", "{\"capacity\":1}").statusCode());
+
+        assertEquals(204, admin("POST", "/tokens/expire", null).statusCode());
+        HttpResponse<String> expired = api.get("/orders");
+        assertEquals(401, expired.statusCode());
+        assertTrue(expired.body().contains("expired"), expired.body());
+    }
+
+    @Test
+    void requestsInFlightAndTheirPeak(QuivoSimulator simulator) throws Exception {
+        Api api = new Api(simulator).login();
+        assertEquals(204, admin("POST", "/faults", "{\"route\":\"GET /orders\",\"times\":3,\"fault\":\"latency\","
+                + "\"latencyMillis\":300}").statusCode());
+        Thread[] callers = new Thread[3];
+        for (int i = 0; i < callers.length; i++) {
+            callers[i] = new Thread(() -> api.get("/orders"));
+            callers[i].start();
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        JsonNode stats = Api.json(admin("GET", "/stats", null));
+        assertEquals(0, stats.get("inFlight").asInt());
+        assertEquals(3, stats.get("peakInFlight").asInt());
+        assertEquals(204, admin("POST", "/reset", null).statusCode());
+        assertEquals(0, Api.json(admin("GET", "/stats", null)).get("peakInFlight").asInt());
+    }
+
+    @Test
     void badAdminRequestsAreExplained() {
         HttpResponse<String> unknownFault = admin("POST", "/faults", "{\"route\":\"GET /orders\",\"fault\":\"gremlins\"}");
         assertEquals(400, unknownFault.statusCode());
