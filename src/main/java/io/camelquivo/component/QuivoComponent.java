@@ -111,7 +111,7 @@ public class QuivoComponent extends DefaultComponent {
                 Files.createDirectories(store.getParentFile().toPath());
             }
             // a large first-level cache: an evicted mark would be missed while an outage holds many orders
-            pendingCreateRepository = FileIdempotentRepository.fileIdempotentRepository(store, 100_000);
+            pendingCreateRepository = new PendingCreatesFile(store.toPath(), 100_000);
         }
         CamelContextAware.trySetCamelContext(pendingCreateRepository, getCamelContext());
         ServiceHelper.startService(pendingCreateRepository);
