@@ -238,7 +238,7 @@ final class ServiceFigures {
                         + lastParts));
     }
 
-    private static final Pattern BROKER_STARTED = Pattern.compile("embedded Kafka broker .*started in (\\d+) ms");
+    private static final Pattern BROKER_STARTED = Pattern.compile("embedded Kafka broker .*ready (\\d+) ms after it began");
     private static final Pattern CAMEL_STARTED = Pattern.compile("\\(quivo-connector\\) started in .*boot:([0-9a-z.]+)\\)");
 
     /**
@@ -265,7 +265,7 @@ final class ServiceFigures {
         if (broker == null && camel == null) {
             return "";
         }
-        return "; last start: embedded broker " + (broker == null ? "?" : broker) + ", Camel boot "
+        return "; last start: embedded broker (beside Camel) " + (broker == null ? "?" : broker) + ", Camel boot "
                 + (camel == null ? "?" : camel);
     }
 
