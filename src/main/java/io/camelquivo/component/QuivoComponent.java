@@ -169,7 +169,7 @@ public class QuivoComponent extends DefaultComponent {
     }
 
     /** The one limiter of these credentials. */
-    RateLimiter rateLimiterFor(Credentials credentials) {
+    private RateLimiter rateLimiterFor(Credentials credentials) {
         RateLimitSettings settings = QuivoSettings.rateLimit(rateLimit, rateLimitMax, rateLimitMaxPause);
         return rateLimiters.computeIfAbsent(credentials, key -> {
             RateLimiter limiter = new RateLimiter(settings, RateLimiter.Ticker.SYSTEM);
