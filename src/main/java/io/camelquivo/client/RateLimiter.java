@@ -12,21 +12,21 @@ import java.util.concurrent.locks.LockSupport;
  * multiplicative decrease and a cubic climb, the rule of TCP CUBIC and of the AWS SDKs' adaptive retry mode:
  * <ul>
  * <li><b>Start</b> at the ceiling: until Quivo's first 429 only calls faster than the ceiling wait.</li>
- * <li><b>Decrease</b> on a 429: the rate becomes {@code sending * max(1/4, 0.9 * passed)}, where
- *     {@code sending} is the rate, or the rate calls really went out at over the last second when they did
- *     not wait for permits, and {@code passed} is the share of the calls sent since the last decrease that
- *     Quivo did not throttle (1 until {@value #MIN_ANSWERS} of them are answered). A slight excess costs
- *     10 %; sending five times the quota costs most of the rate at once. Once per congestion window: the
- *     429s of calls sent before the decrease, or within
- *     {@value #WINDOW_PERMITS} permits after it, were sent too fast already and lower nothing, so a burst of
- *     429s counts once.</li>
+ * <li><b>Decrease</b> on a 429: the rate becomes {@code rate * max(1/4, 0.9 * passed)}, where
+ *     {@code passed} is the share of the calls sent since the last decrease that Quivo did not throttle (1
+ *     until {@value #MIN_ANSWERS} of them are answered). A slight excess costs 10 %; sending five times the
+ *     quota costs most of the rate at once. Once per congestion window: the 429s of calls sent before the
+ *     decrease, or within {@value #WINDOW_PERMITS} permits after it, were sent too fast already and lower
+ *     nothing, so a burst of 429s counts once. The decrease starts from the rate, not from what calls really
+ *     went out at: in a JVM still warming up that is far below the quota, and a limit learned from it would
+ *     take seconds to climb out of.</li>
  * <li><b>Climb</b> back: each call that waited for its permit and passed moves the climb on by one permit
  *     interval, so it runs on the time during which the limiter held calls back. After {@code t} such seconds
  *     the rate is {@code plateau * (1 + c * (t - k)^3)}, starting from the lowered rate: it rises fast at
- *     first, stays near the plateau, and only then probes above it, ever faster. The plateau is
- *     {@code sending}, or the calls that passed during the last second if more: just above the quota after a
- *     slight excess. {@code c} puts the rate back on the plateau {@value #CLIMB_SECONDS} s after a 10 %
- *     decrease. A quiet spell moves nothing, so it never inflates the rate past what Quivo accepted.</li>
+ *     first, stays near the plateau, and only then probes above it, ever faster. The plateau is the rate
+ *     before the decrease, just above the quota after a slight excess; {@code c} puts the rate back on it
+ *     {@value #CLIMB_SECONDS} s after a 10 % decrease. A quiet spell moves nothing, so it never inflates the
+ *     rate past what Quivo accepted.</li>
  * <li><b>Pause</b>: a 429 with {@code Retry-After} holds back every permit until then, for at most
  *     {@code maxPause}.</li>
  * <li>Never above the ceiling, never below {@value #FLOOR} per second: an account is slowed down, not
@@ -49,8 +49,6 @@ public final class RateLimiter {
 
     private static final double CUBIC = (1 - DECREASE) / (CLIMB_SECONDS * CLIMB_SECONDS * CLIMB_SECONDS);
     private static final double NANOS_PER_SECOND = 1_000_000_000.0;
-    private static final int SLOTS = 10;
-    private static final long SLOT_NANOS = 100_000_000L;
 
     /** A monotonic clock that can wait; tests use one whose time moves only when they say. */
     public interface Ticker {
@@ -109,12 +107,6 @@ public final class RateLimiter {
     private long passedSinceDecrease;
     private long throttledSinceDecrease;
 
-    /** Permits handed out and calls that passed, per tenth of a second, over the last second. */
-    private final long[] sentPerSlot = new long[SLOTS];
-    private final long[] passedPerSlot = new long[SLOTS];
-    private long slot;
-    private long firstSent = Long.MIN_VALUE;
-
     public RateLimiter(RateLimitSettings settings, Ticker ticker) {
         this.settings = settings;
         this.adaptive = settings.mode() == RateLimitSettings.Mode.ADAPTIVE;
@@ -126,7 +118,6 @@ public final class RateLimiter {
         this.pausedUntil = now;
         this.lastDecrease = now;
         this.windowEnd = now - 1;
-        this.slot = Math.floorDiv(now, SLOT_NANOS);
     }
 
     public RateLimitSettings settings() {
@@ -158,14 +149,14 @@ public final class RateLimiter {
                 nextFree = at + intervalNanos();
                 reservedPace = pace;
                 if (at <= now) {
-                    return handOut(now, waited);
+                    return new Permit(now, waited);
                 }
             }
             waited = true;
             ticker.sleepUntil(at);
             synchronized (lock) {
                 if (reservedPace == pace) {
-                    return handOut(ticker.nanoTime(), true);
+                    return new Permit(ticker.nanoTime(), true);
                 }
             }
         }
@@ -177,9 +168,6 @@ public final class RateLimiter {
             return;
         }
         synchronized (lock) {
-            long now = ticker.nanoTime();
-            advanceSlots(now);
-            passedPerSlot[slotIndex()]++;
             if (permit.sentAt() >= lastDecrease) {
                 passedSinceDecrease++;
             }
@@ -209,20 +197,19 @@ public final class RateLimiter {
                 }
             }
             if (adaptive && permit.sentAt() > windowEnd) {
-                decrease(permit, now);
+                decrease(now);
             }
         }
     }
 
-    private void decrease(Permit permit, long now) {
-        double sending = permit.waited() ? rate : Math.min(rate, perSecond(sentPerSlot, now, rate));
+    private void decrease(long now) {
+        double before = rate;
         long answers = passedSinceDecrease + throttledSinceDecrease;
         // a lone early 429 proves little and must not cost three quarters of the rate
         double passedShare = answers < MIN_ANSWERS ? 1 : (double) passedSinceDecrease / answers;
-        double lowered = sending * Math.max(DEEPEST_DECREASE, DECREASE * passedShare);
+        double lowered = before * Math.max(DEEPEST_DECREASE, DECREASE * passedShare);
         rate = Math.max(Math.min(FLOOR, settings.perSecond()), lowered);
-        // Too high a plateau costs one more 429 a moment later; too low costs seconds of lost quota.
-        plateau = Math.max(rate, Math.max(sending, perSecond(passedPerSlot, now, 0)));
+        plateau = before;
         climbed = 0;
         plateauAfter = Math.cbrt((1 - rate / plateau) / CUBIC);
         lastDecrease = now;
@@ -237,36 +224,4 @@ public final class RateLimiter {
         return (long) (NANOS_PER_SECOND / rate);
     }
 
-    private Permit handOut(long now, boolean waited) {
-        advanceSlots(now);
-        sentPerSlot[slotIndex()]++;
-        if (firstSent == Long.MIN_VALUE) {
-            firstSent = now;
-        }
-        return new Permit(now, waited);
-    }
-
-    /** Per second over the last second, or over the time since the first permit if shorter; else unknown. */
-    private double perSecond(long[] perSlot, long now, double unknown) {
-        advanceSlots(now);
-        long count = 0;
-        for (long inSlot : perSlot) {
-            count += inSlot;
-        }
-        long covered = Math.min((SLOTS - 1) * SLOT_NANOS + (now - slot * SLOT_NANOS), now - firstSent);
-        return covered <= 0 ? unknown : count * NANOS_PER_SECOND / covered;
-    }
-
-    private void advanceSlots(long now) {
-        long current = Math.floorDiv(now, SLOT_NANOS);
-        for (long next = slot + 1; next <= current && next <= slot + SLOTS; next++) {
-            sentPerSlot[(int) Math.floorMod(next, SLOTS)] = 0;
-            passedPerSlot[(int) Math.floorMod(next, SLOTS)] = 0;
-        }
-        slot = Math.max(slot, current);
-    }
-
-    private int slotIndex() {
-        return (int) Math.floorMod(slot, SLOTS);
-    }
 }
