@@ -69,6 +69,12 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "ratelimit":
+        case "rateLimit": target.setRateLimit(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitmax":
+        case "rateLimitMax": target.setRateLimitMax(property(camelContext, int.class, value)); return true;
+        case "ratelimitmaxpause":
+        case "rateLimitMaxPause": target.setRateLimitMaxPause(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.setResponseTimeout(property(camelContext, int.class, value)); return true;
         case "sslcontextparameters":
@@ -129,6 +135,12 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "ratelimit":
+        case "rateLimit": return java.lang.String.class;
+        case "ratelimitmax":
+        case "rateLimitMax": return int.class;
+        case "ratelimitmaxpause":
+        case "rateLimitMaxPause": return int.class;
         case "responsetimeout":
         case "responseTimeout": return int.class;
         case "sslcontextparameters":
@@ -185,6 +197,12 @@ public class QuivoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "proxyHost": return target.getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getProxyPort();
+        case "ratelimit":
+        case "rateLimit": return target.getRateLimit();
+        case "ratelimitmax":
+        case "rateLimitMax": return target.getRateLimitMax();
+        case "ratelimitmaxpause":
+        case "rateLimitMaxPause": return target.getRateLimitMaxPause();
         case "responsetimeout":
         case "responseTimeout": return target.getResponseTimeout();
         case "sslcontextparameters":

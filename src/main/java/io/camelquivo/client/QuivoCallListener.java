@@ -1,6 +1,7 @@
 package io.camelquivo.client;
 
 import io.camelquivo.error.StatusFamily;
+import java.util.function.DoubleSupplier;
 
 /** Hears about every call and login, for metrics. Implementations must be quick and must not throw. */
 public interface QuivoCallListener {
@@ -13,5 +14,13 @@ public interface QuivoCallListener {
     }
 
     default void onLogin(boolean succeeded) {
+    }
+
+    /**
+     * An account's rate limiter was made; {@code permitsPerSecond} reads its current rate at any time.
+     * {@code account} tells the accounts of one component apart without naming them: "1" for the first
+     * account used, "2" for the next. A limiter made again for the same label replaces the earlier one.
+     */
+    default void onRateLimiter(String account, DoubleSupplier permitsPerSecond) {
     }
 }

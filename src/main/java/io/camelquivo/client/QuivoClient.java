@@ -1,6 +1,9 @@
 package io.camelquivo.client;
 
+import io.camelquivo.error.ErrorDetails;
+import io.camelquivo.error.QuivoConnectionException;
 import io.camelquivo.error.QuivoException;
+import io.camelquivo.error.QuivoThrottledException;
 import io.camelquivo.error.QuivoUnauthorizedException;
 import io.camelquivo.error.StatusFamily;
 import java.io.IOException;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Sends {@link QuivoRequest}s with the session's token and the API key, and turns every non-2xx answer
  * into the {@link QuivoException} subclass of its {@link StatusFamily}. It never retries: that is the
  * error policy's job. When Quivo refuses a token, that token is dropped before the exception is thrown, so
- * the next attempt logs in again (once, however many attempts failed on it).
+ * the next attempt logs in again (once, however many attempts failed on it). Each call waits for a permit of
+ * the account's {@link RateLimiter} first, and tells it whether Quivo throttled the call.
  */
 public final class QuivoClient {
 
@@ -28,21 +32,25 @@ public final class QuivoClient {
     private final String apiKey;
     private final String authorizationPrefix;
     private final QuivoAuthenticator authenticator;
+    private final RateLimiter rateLimiter;
     private final QuivoCallListener listener;
     private final Clock clock;
 
     public QuivoClient(HttpTransport transport, Credentials credentials, String authorizationPrefix,
-            QuivoAuthenticator authenticator, QuivoCallListener listener, Clock clock) {
+            QuivoAuthenticator authenticator, RateLimiter rateLimiter, QuivoCallListener listener, Clock clock) {
         this.transport = transport;
         this.baseUrl = credentials.baseUrl();
         this.apiKey = credentials.apiKey();
         this.authorizationPrefix = authorizationPrefix == null ? "" : authorizationPrefix;
         this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
         this.listener = listener;
         this.clock = clock;
     }
 
     public QuivoResponse execute(QuivoRequest request) {
+        // the permit before the token: a long wait (a Retry-After pause) must not leave us holding a stale token
+        RateLimiter.Permit permit = permit(request);
         SessionToken token = authenticator.token();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", authorizationPrefix + token.value());
@@ -61,17 +69,38 @@ public final class QuivoClient {
         LOG.debug("Quivo {} {} {} -> {} in {} ms", request.operation(), request.method(), request.path(),
                 answer.status(), (System.nanoTime() - started) / 1_000_000);
         if (answer.status() / 100 == 2) {
+            rateLimiter.passed(permit);
             listener.onCall(request.operation(), answer.status(), null);
             boolean empty = answer.body() == null || answer.body().length == 0;
             return new QuivoResponse(answer.status(), answer.headers(), empty ? null : answer.body());
         }
         QuivoException failure = StatusFamily.toException(
                 Failures.fromAnswer(request.operation(), request.method(), request.path(), answer, clock));
+        if (failure instanceof QuivoThrottledException) {
+            rateLimiter.throttled(permit, failure.getRetryAfter());
+        } else {
+            rateLimiter.passed(permit); // past the quota, whatever else went wrong
+        }
         listener.onCall(request.operation(), answer.status(), failure.getFamily());
         if (failure instanceof QuivoUnauthorizedException) {
             authenticator.invalidate(token);
         }
         throw failure;
+    }
+
+    /** The account's limiter, shared with every other client of the same credentials. */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    private RateLimiter.Permit permit(QuivoRequest request) {
+        try {
+            return rateLimiter.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuivoConnectionException(ErrorDetails.withoutAnswer(request.operation(), request.method(),
+                    request.path(), "interrupted while waiting for the rate limit"), false, e);
+        }
     }
 
     private URI uri(QuivoRequest request) {

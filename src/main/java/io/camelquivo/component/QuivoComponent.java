@@ -7,6 +7,8 @@ import io.camelquivo.client.LoginSession;
 import io.camelquivo.client.QuivoCallListener;
 import io.camelquivo.client.QuivoClient;
 import io.camelquivo.client.QuivoRequest;
+import io.camelquivo.client.RateLimitSettings;
+import io.camelquivo.client.RateLimiter;
 import io.camelquivo.client.SessionSettings;
 import io.camelquivo.client.TransportSettings;
 import io.camelquivo.error.QuivoException;
@@ -18,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.IdempotentRepository;
@@ -30,8 +33,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.IOHelper;
 
 /**
- * The {@code quivo:} component. It owns what is shared and expensive: one pooled HTTP client, and one
- * login session per Quivo account, so that every endpoint of an account shares a token.
+ * The {@code quivo:} component. It owns what is shared and expensive: one pooled HTTP client, one login
+ * session per Quivo account, so that every endpoint of an account shares a token, and one rate limiter per
+ * set of credentials, so that every endpoint and route of an account shares its quota.
  */
 @Component("quivo")
 public class QuivoComponent extends DefaultComponent {
@@ -82,9 +86,28 @@ public class QuivoComponent extends DefaultComponent {
             + " (keyed by orderIdentifier, and inbounds.create:<externalIdentifier>), instead of pendingCreateFile:"
             + " e.g. a KafkaIdempotentRepository that several instances share.")
     private IdempotentRepository pendingCreateRepository;
+    @Metadata(label = "advanced", defaultValue = "adaptive", description = "How fast the calls of one account may"
+            + " go, one limit shared by every endpoint and route with the same credentials: adaptive learns Quivo's"
+            + " quota from its 429 answers (each 429 lowers the rate, calls that pass raise it slowly again, and a"
+            + " Retry-After holds back every call of the account until then); a number such as 150 or 0.5 is a fixed"
+            + " limit in requests per second, which still honours Retry-After; off sends every call at once. Logins"
+            + " are not limited. The current rate goes to the callListener, which QuivoMetrics turns into the gauge"
+            + " quivo_rate_limit_per_second.")
+    private String rateLimit = "adaptive";
+    @Metadata(label = "advanced", defaultValue = "1000", description = "The highest rate, in requests per second,"
+            + " of the adaptive rate limit, and where it starts: until Quivo's first 429 only calls faster than"
+            + " this wait. When Quivo has told you the account's quota, set it to that.")
+    private int rateLimitMax = 1000;
+    @Metadata(label = "advanced", defaultValue = "60000", description = "The longest time, in milliseconds, that"
+            + " one Retry-After on a 429 holds back every call of the account; 0 lets Retry-After pause nothing"
+            + " (the error policy still waits it out for the throttled message itself).")
+    private int rateLimitMaxPause = 60_000;
 
     private HttpTransport transport;
     private final Map<SessionKey, LoginSession> sessions = new ConcurrentHashMap<>();
+    /** By credentials alone: the quota belongs to the account, whatever session settings its endpoints use. */
+    private final Map<Credentials, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private final AtomicInteger rateLimiterLabels = new AtomicInteger();
 
     /** Accounts are told apart by credentials and session settings together. */
     private record SessionKey(Credentials credentials, SessionSettings settings) {
@@ -121,22 +144,41 @@ public class QuivoComponent extends DefaultComponent {
     protected void doStop() throws Exception {
         ServiceHelper.stopService(pendingCreateRepository);
         sessions.clear();
+        rateLimiters.clear();
+        rateLimiterLabels.set(0);
         IOHelper.close(transport);
         transport = null;
         super.doStop();
     }
 
-    /** The client for an endpoint's account, sharing the login session with every other endpoint of it. */
+    /**
+     * The client for an endpoint's account, sharing the login session and the rate limiter with every other
+     * endpoint of it.
+     */
     QuivoClient clientFor(QuivoConfiguration config) throws Exception {
         return clientFor(new SessionKey(QuivoSettings.credentials(config), QuivoSettings.session(config)));
     }
 
     private QuivoClient clientFor(SessionKey account) throws Exception {
         HttpTransport shared = transport();
+        // Logins bypass the limiter: one per account and hour, single flight, so they cannot strain the quota,
+        // and queueing one behind throttled calls would hold up every call that waits for its token.
         LoginSession session = sessions.computeIfAbsent(account,
                 key -> new LoginSession(shared, key.credentials(), key.settings(), listener(), Clock.systemUTC()));
         return new QuivoClient(shared, account.credentials(), account.settings().authorizationPrefix(), session,
-                listener(), Clock.systemUTC());
+                rateLimiterFor(account.credentials()), listener(), Clock.systemUTC());
+    }
+
+    /** The one limiter of these credentials. */
+    private RateLimiter rateLimiterFor(Credentials credentials) {
+        RateLimitSettings settings = QuivoSettings.rateLimit(rateLimit, rateLimitMax, rateLimitMaxPause);
+        return rateLimiters.computeIfAbsent(credentials, key -> {
+            RateLimiter limiter = new RateLimiter(settings, RateLimiter.Ticker.SYSTEM);
+            if (settings.mode() != RateLimitSettings.Mode.OFF) {
+                listener().onRateLimiter(String.valueOf(rateLimiterLabels.incrementAndGet()), limiter::currentRate);
+            }
+            return limiter;
+        });
     }
 
     /**
@@ -185,6 +227,30 @@ public class QuivoComponent extends DefaultComponent {
     /** The orders whose create may have reached Quivo, by orderIdentifier; present while the component runs. */
     IdempotentRepository pendingCreates() {
         return pendingCreateRepository;
+    }
+
+    public String getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(String rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public int getRateLimitMax() {
+        return rateLimitMax;
+    }
+
+    public void setRateLimitMax(int rateLimitMax) {
+        this.rateLimitMax = rateLimitMax;
+    }
+
+    public int getRateLimitMaxPause() {
+        return rateLimitMaxPause;
+    }
+
+    public void setRateLimitMaxPause(int rateLimitMaxPause) {
+        this.rateLimitMaxPause = rateLimitMaxPause;
     }
 
     public String getPendingCreateFile() {

@@ -1,6 +1,7 @@
 package io.camelquivo.component;
 
 import io.camelquivo.client.Credentials;
+import io.camelquivo.client.RateLimitSettings;
 import io.camelquivo.client.SessionSettings;
 import java.net.InetAddress;
 import java.net.URI;
@@ -29,6 +30,39 @@ public final class QuivoSettings {
                 Duration.ofSeconds(config.getTokenRefreshMarginSeconds()), config.getAuthorizationPrefix(),
                 Duration.ofSeconds(config.getLoginBackoffSeconds()),
                 Duration.ofSeconds(config.getLoginBackoffMaxSeconds()));
+    }
+
+    /**
+     * The rate limit of the component's accounts: {@code rateLimit} is adaptive, off, or a fixed number of
+     * requests per second.
+     */
+    static RateLimitSettings rateLimit(String rateLimit, int rateLimitMax, int rateLimitMaxPause) {
+        if (rateLimitMaxPause < 0) {
+            throw new IllegalArgumentException("quivo rateLimitMaxPause must not be negative: " + rateLimitMaxPause);
+        }
+        Duration maxPause = Duration.ofMillis(rateLimitMaxPause);
+        String mode = rateLimit == null ? "adaptive" : rateLimit.trim().toLowerCase(Locale.ROOT);
+        switch (mode) {
+            case "adaptive":
+                if (rateLimitMax < 1) {
+                    throw new IllegalArgumentException("quivo rateLimitMax must be at least 1: " + rateLimitMax);
+                }
+                return RateLimitSettings.adaptive(rateLimitMax).withMaxPause(maxPause);
+            case "off":
+                return RateLimitSettings.off();
+            default:
+                double perSecond;
+                try {
+                    perSecond = Double.parseDouble(mode);
+                } catch (NumberFormatException e) {
+                    perSecond = Double.NaN;
+                }
+                if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+                    throw new IllegalArgumentException("quivo rateLimit must be adaptive, off or a positive number of"
+                            + " requests per second, not '" + rateLimit + "'");
+                }
+                return RateLimitSettings.fixed(perSecond).withMaxPause(maxPause);
+        }
     }
 
     /**

@@ -2,14 +2,18 @@ package io.camelquivo.metrics;
 
 import io.camelquivo.client.QuivoCallListener;
 import io.camelquivo.error.StatusFamily;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
 import org.apache.camel.CamelContext;
 
 /**
- * The connector's counters. Labels are operation names, status families and outcomes only: never a URI,
- * an account or a token.
+ * The connector's counters and the rate limit's gauge. Labels are operation names, status families, outcomes
+ * and account numbers only: never a URI, a username, a key or a token.
  *
  * <pre>
  * quivo_calls_total{operation, family}      every answered or failed call (family "success" for 2xx)
@@ -17,6 +21,8 @@ import org.apache.camel.CamelContext;
  * quivo_redeliveries_total{family}          redeliveries the error policy decided
  * quivo_dead_letters_total{family, operation}  messages written to the dead-letter topic
  * quivo_quarantined_payloads_total{operation}  dead-letter payloads too large for Kafka, kept in files instead
+ * quivo_rate_limit_per_second{account}      calls per second the account's rate limiter lets through now;
+ *                                           account "1" is the first the component used, "2" the next
  * </pre>
  */
 public final class QuivoMetrics implements QuivoCallListener {
@@ -25,6 +31,8 @@ public final class QuivoMetrics implements QuivoCallListener {
     public static final String BEAN_NAME = "quivoMetrics";
 
     private final MeterRegistry registry;
+    /** The gauge of each account reads through this, so a limiter made again replaces the one it reads. */
+    private final Map<String, DoubleSupplier> rateLimits = new ConcurrentHashMap<>();
 
     public QuivoMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -52,6 +60,17 @@ public final class QuivoMetrics implements QuivoCallListener {
         registry.counter("quivo.logins", "outcome", succeeded ? "success" : "failure").increment();
     }
 
+    @Override
+    public void onRateLimiter(String account, DoubleSupplier permitsPerSecond) {
+        if (rateLimits.put(account, permitsPerSecond) == null) {
+            Gauge.builder("quivo.rate.limit.per.second", rateLimits, limits -> currentRate(limits, account))
+                    .tag("account", account)
+                    .description("Calls per second the account's rate limiter lets through now")
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+
     public void onRedelivery(StatusFamily family) {
         registry.counter("quivo.redeliveries", "family", label(family)).increment();
     }
@@ -62,6 +81,11 @@ public final class QuivoMetrics implements QuivoCallListener {
 
     public void onQuarantine(String operation) {
         registry.counter("quivo.quarantined.payloads", "operation", operation).increment();
+    }
+
+    private static double currentRate(Map<String, DoubleSupplier> limits, String account) {
+        DoubleSupplier limit = limits.get(account);
+        return limit == null ? Double.NaN : limit.getAsDouble();
     }
 
     private static String label(StatusFamily family) {

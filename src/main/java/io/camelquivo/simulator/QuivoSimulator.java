@@ -54,6 +54,7 @@ public final class QuivoSimulator implements AutoCloseable {
     private final OrderStore orders = new OrderStore();
     private final Resources resources = new Resources();
     private volatile TokenBucket quota;
+    private volatile boolean quotaRetryAfter;
     private HttpServer server;
     private ExecutorService executor;
     /** The port of the first start, so that a restart is the same Quivo coming back. */
@@ -146,6 +147,15 @@ public final class QuivoSimulator implements AutoCloseable {
         quota = null;
     }
 
+    /**
+     * Whether an exceeded quota's 429 carries {@code Retry-After}: the whole seconds until the bucket holds a
+     * token again, rounded up. Off by default and after {@link #reset()}: Quivo's docs say nothing of it, and
+     * its gateway (AWS API Gateway) sends none when it throttles.
+     */
+    public void quotaRetryAfter(boolean send) {
+        quotaRetryAfter = send;
+    }
+
     public Faults faults() {
         return faults;
     }
@@ -188,6 +198,7 @@ public final class QuivoSimulator implements AutoCloseable {
     public void reset() {
         faults.clear();
         quota = null;
+        quotaRetryAfter = false;
         tokens.clear();
         tokens.lifetime(config.tokenLifetime);
         orders.clear();
@@ -221,6 +232,10 @@ public final class QuivoSimulator implements AutoCloseable {
 
     TokenBucket quotaBucket() {
         return quota;
+    }
+
+    boolean quotaRetryAfter() {
+        return quotaRetryAfter;
     }
 
     private static ExecutorService newExecutor() {

@@ -97,7 +97,9 @@ final class RequestHandler implements HttpHandler {
         checkToken(exchange);
         TokenBucket quota = simulator.quotaBucket();
         if (quota != null && !quota.tryTake()) {
-            throw new ApiException(Reply.gateway(429, "Too Many Requests"));
+            Reply tooMany = Reply.gateway(429, "Too Many Requests");
+            Long seconds = simulator.quotaRetryAfter() ? quota.secondsUntilNextToken() : null;
+            throw new ApiException(seconds == null ? tooMany : tooMany.withHeader("Retry-After", seconds.toString()));
         }
         return match.route().handler().serve(call);
     }

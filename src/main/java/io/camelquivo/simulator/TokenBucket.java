@@ -31,4 +31,14 @@ final class TokenBucket {
         }
         return false;
     }
+
+    /** Whole seconds until a token is there again, rounded up; null when the bucket never refills. */
+    synchronized Long secondsUntilNextToken() {
+        if (refillPerNano == 0.0) {
+            return null;
+        }
+        long now = System.nanoTime();
+        double missing = Math.max(0.0, 1.0 - Math.min(capacity, available + (now - lastRefill) * refillPerNano));
+        return (long) Math.ceil(missing / refillPerNano / 1_000_000_000.0);
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.camelquivo.component.QuivoComponent;
 import io.camelquivo.component.QuivoConstants;
 import io.camelquivo.error.QuivoConnectionException;
 import io.camelquivo.error.QuivoForbiddenException;
@@ -50,6 +51,12 @@ abstract class StatusPolicyContract extends RoutesTestSupport {
             p.put("quivo.policy.total-budget", "2500");
         }
         return p;
+    }
+
+    @Override
+    protected void configure(QuivoComponent quivo) {
+        // the rate limiter's pause capped as the policy's delays are here (max-delay 1500 ms)
+        quivo.setRateLimitMaxPause(1500);
     }
 
     @Override

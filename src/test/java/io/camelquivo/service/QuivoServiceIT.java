@@ -61,6 +61,9 @@ class QuivoServiceIT {
             String metrics = get("http://127.0.0.1:" + managementPort + "/observe/metrics").orElseThrow().body();
             assertTrue(metrics.contains("quivo_calls_total{"), "no quivo_calls_total in /observe/metrics");
             assertTrue(metrics.contains("quivo_logins_total{outcome=\"success\"}"), "no successful login counted");
+            assertTrue(metrics.contains("quivo_rate_limit_per_second{account=\"1\"} 1000"),
+                    "no rate limit gauge at its ceiling:\n" + metrics.lines()
+                            .filter(line -> line.contains("rate_limit")).toList());
 
             // the webhook receiver: the accepted example is order 1 of the simulator
             String webhooks = "http://127.0.0.1:" + webhookPort + "/quivo/webhooks/";

@@ -47,6 +47,28 @@ class QuotaAndConcurrencyTest {
     }
 
     @Test
+    void onRequestAnExceededQuotaSaysWhenATokenIsBackInWholeSeconds(QuivoSimulator simulator) {
+        Api api = new Api(simulator).login();
+        simulator.quota(1, 0.5);
+        simulator.quotaRetryAfter(true);
+        assertEquals(200, api.get("/sellers").statusCode());
+
+        HttpResponse<String> throttled = api.get("/sellers");
+
+        assertEquals(429, throttled.statusCode());
+        assertEquals("2", throttled.headers().firstValue("Retry-After").orElseThrow(), "one token at 0.5/s: 2 s");
+        simulator.quota(1, 0.0);
+        assertEquals(200, api.get("/sellers").statusCode());
+        assertFalse(api.get("/sellers").headers().firstValue("Retry-After").isPresent(),
+                "a bucket that never refills names no time");
+        simulator.reset();
+        simulator.quota(1, 0.5);
+        api.login();
+        api.get("/sellers");
+        assertFalse(api.get("/sellers").headers().firstValue("Retry-After").isPresent(), "reset turns it off");
+    }
+
+    @Test
     void countersAreExactUnder256ConcurrentCalls(QuivoSimulator simulator) {
         List<CompletableFuture<HttpResponse<String>>> logins = new ArrayList<>();
         Api anonymous = new Api(simulator);
