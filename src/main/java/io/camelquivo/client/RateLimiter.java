@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Permits are spaced evenly, {@code 1/rate} apart. In adaptive mode the rate follows Quivo's 429s with a
  * multiplicative decrease and a cubic climb, the rule of TCP CUBIC and of the AWS SDKs' adaptive retry mode:
  * <ul>
- * <li><b>Start</b> at the ceiling: until Quivo's first 429 only calls faster than the ceiling wait.</li>
+ * <li><b>Start</b> at the ceiling, where the limiter paces nothing: until Quivo's first 429 every call goes
+ *     at once, however fast.</li>
  * <li><b>Decrease</b> on a 429: the rate becomes {@code rate * max(1/4, 0.9 * passed)}, where
  *     {@code passed} is the share of the calls sent since the last decrease that Quivo did not throttle (1
  *     until {@value #MIN_ANSWERS} of them are answered). A slight excess costs 10 %; sending five times the
@@ -29,8 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  *     rate past what Quivo accepted.</li>
  * <li><b>Pause</b>: a 429 with {@code Retry-After} holds back every permit until then, for at most
  *     {@code maxPause}.</li>
- * <li>Never above the ceiling, never below {@value #FLOOR} per second: an account is slowed down, not
- *     shut off.</li>
+ * <li>Never below {@value #FLOOR} per second: an account is slowed down, not shut off. Never above the
+ *     ceiling: a climb that gets back there stops pacing again.</li>
  * </ul>
  * A fixed limit keeps its rate whatever Quivo answers but pauses for {@code Retry-After} the same way; off
  * hands out permits at once and records nothing.
@@ -93,6 +94,8 @@ public final class RateLimiter {
     private final Object lock = new Object();
 
     private double rate;
+    /** At the ceiling and not paused: calls go without the lock. */
+    private volatile boolean unpaced;
     private long nextFree;
     private long pausedUntil;
     /** Bumped by every decrease and pause: a permit reserved under an older pace is reserved again. */
@@ -112,6 +115,7 @@ public final class RateLimiter {
         this.adaptive = settings.mode() == RateLimitSettings.Mode.ADAPTIVE;
         this.ticker = ticker;
         this.rate = settings.perSecond();
+        this.unpaced = adaptive;
         this.plateau = settings.perSecond();
         long now = ticker.nanoTime();
         this.nextFree = now;
@@ -139,12 +143,19 @@ public final class RateLimiter {
         if (settings.mode() == RateLimitSettings.Mode.OFF) {
             return UNLIMITED;
         }
+        if (unpaced) {
+            return new Permit(ticker.nanoTime(), false);
+        }
         boolean waited = false;
         while (true) {
             long at;
             long reservedPace;
             synchronized (lock) {
                 long now = ticker.nanoTime();
+                if (adaptive && rate >= settings.perSecond() && now >= pausedUntil) {
+                    unpaced = true;
+                    return new Permit(now, waited);
+                }
                 at = Math.max(now, Math.max(nextFree, pausedUntil));
                 nextFree = at + intervalNanos();
                 reservedPace = pace;
@@ -193,6 +204,7 @@ public final class RateLimiter {
                 Duration pause = retryAfter.compareTo(settings.maxPause()) > 0 ? settings.maxPause() : retryAfter;
                 if (now + pause.toNanos() > pausedUntil) {
                     pausedUntil = now + pause.toNanos();
+                    unpaced = false;
                     pace++;
                 }
             }
@@ -209,6 +221,7 @@ public final class RateLimiter {
         double passedShare = answers < MIN_ANSWERS ? 1 : (double) passedSinceDecrease / answers;
         double lowered = before * Math.max(DEEPEST_DECREASE, DECREASE * passedShare);
         rate = Math.max(Math.min(FLOOR, settings.perSecond()), lowered);
+        unpaced = false;
         plateau = before;
         climbed = 0;
         plateauAfter = Math.cbrt((1 - rate / plateau) / CUBIC);

@@ -94,9 +94,11 @@ public class QuivoComponent extends DefaultComponent {
             + " are not limited. The current rate goes to the callListener, which QuivoMetrics turns into the gauge"
             + " quivo_rate_limit_per_second.")
     private String rateLimit = "adaptive";
-    @Metadata(label = "advanced", defaultValue = "1000", description = "The highest rate, in requests per second,"
-            + " of the adaptive rate limit, and where it starts: until Quivo's first 429 only calls faster than"
-            + " this wait. When Quivo has told you the account's quota, set it to that.")
+    @Metadata(label = "advanced", defaultValue = "1000", description = "The ceiling of the adaptive rate limit, in"
+            + " requests per second. At the ceiling the limit holds no call back: it starts there, so that until"
+            + " Quivo's first 429 calls go as fast as they come, and a climb that meets no further 429 ends there."
+            + " The first 429 lowers the limit from it. For a quota Quivo has told you, a fixed rateLimit fits"
+            + " better.")
     private int rateLimitMax = 1000;
     @Metadata(label = "advanced", defaultValue = "60000", description = "The longest time, in milliseconds, that"
             + " one Retry-After on a 429 holds back every call of the account; 0 lets Retry-After pause nothing"
