@@ -40,6 +40,12 @@ import org.slf4j.LoggerFactory;
  */
 public class InFlightRecords implements Processor, CamelContextAware {
 
+    /**
+     * The route configuration of a route that reads record batches: no error handler, since its records are
+     * each under the status policy already; {@link OutagePauseFactory} pauses it like a route under the policy.
+     */
+    public static final String ROUTE_CONFIGURATION = "quivo-record-batches";
+
     private static final Logger LOG = LoggerFactory.getLogger(InFlightRecords.class);
 
     private CamelContext camelContext;

@@ -67,7 +67,8 @@ class InboxConcurrencyTest extends RoutesTestSupport {
 
     @Test
     void anOrderWaitingOnRetryAfterHoldsNoThreadAndTheOthersGoOn() throws Exception {
-        simulator().faults().next(1, "POST /orders", Fault.throttled(Duration.ofSeconds(4)));
+        // a 503: a 429 would pause every call of the account (the rate limiter), by design
+        simulator().faults().next(1, "POST /orders", Fault.unavailable(Duration.ofSeconds(4)));
         for (int i = 0; i < 10; i++) {
             Files.writeString(inbox.resolve("WAIT-" + i + ".json"), Orders.valid("WAIT-" + i));
         }
@@ -86,7 +87,7 @@ class InboxConcurrencyTest extends RoutesTestSupport {
     }
 
     private String throttledOrder() throws Exception {
-        RequestRecord refused = simulator().stats().requestLog().stream().filter(call -> call.status() == 429)
+        RequestRecord refused = simulator().stats().requestLog().stream().filter(call -> call.status() == 503)
                 .findFirst().orElseThrow();
         return MAPPER.readTree(refused.body()).get("orderIdentifier").asText();
     }
