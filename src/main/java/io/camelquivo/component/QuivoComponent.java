@@ -83,7 +83,7 @@ public class QuivoComponent extends DefaultComponent {
             + " pendingCreateRepository is set.")
     private String pendingCreateFile = DEFAULT_PENDING_CREATE_FILE;
     @Metadata(label = "advanced", description = "Where to remember the orders and inbounds sent to Quivo"
-            + " (keyed by orderIdentifier, and inbounds.create:<externalIdentifier>), instead of pendingCreateFile:"
+            + " (keyed by orderIdentifier, and an inbound by inbounds.create: and its externalIdentifier), instead of pendingCreateFile:"
             + " e.g. a KafkaIdempotentRepository that several instances share.")
     private IdempotentRepository pendingCreateRepository;
     @Metadata(label = "advanced", defaultValue = "adaptive", description = "How fast the calls of one account may"
