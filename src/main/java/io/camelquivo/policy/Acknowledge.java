@@ -1,5 +1,6 @@
 package io.camelquivo.policy;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -29,7 +30,7 @@ public class Acknowledge implements Processor {
      * (the partition's first record) it would go on after the batch and skip the record.
      */
     static void readAgainLater(Exchange exchange) {
-        if (exchange.getMessage().getBody() instanceof java.util.List<?>) {
+        if (exchange.getMessage().getBody() instanceof List<?>) {
             return; // a poll's records in batching mode: InFlightRecords commits them, partition by partition
         }
         if (exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT) instanceof DefaultKafkaManualCommit record) {

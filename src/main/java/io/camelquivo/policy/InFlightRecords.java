@@ -1,6 +1,7 @@
 package io.camelquivo.policy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public class InFlightRecords implements Processor, CamelContextAware {
     /** Per partition, records settled above its committed offset: read again after a seek back, they are skipped. */
     private final Map<TopicPartition, NavigableSet<Long>> settledAhead = new ConcurrentHashMap<>();
 
-    private record Outcome(Exchange record, TopicPartition partition, long offset, Exception failure) {
+    private record Outcome(TopicPartition partition, long offset, Exception failure) {
     }
 
     @Override
@@ -83,7 +84,7 @@ public class InFlightRecords implements Processor, CamelContextAware {
             long offset = commit.getRecordOffset();
             NavigableSet<Long> settled = settledAhead.get(partition);
             if (settled != null && settled.contains(offset)) {
-                outcomes.add(new Outcome(record, partition, offset, null));
+                outcomes.add(new Outcome(partition, offset, null));
             } else {
                 toSend.add(record);
             }
@@ -97,7 +98,7 @@ public class InFlightRecords implements Processor, CamelContextAware {
 
     /** Sends each record through {@code to}, at most {@code inFlight} at once, and waits for all of them. */
     private List<Outcome> sendAll(List<Exchange> records) throws InterruptedException {
-        List<Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         Semaphore slots = new Semaphore(inFlight);
         CountDownLatch done = new CountDownLatch(records.size());
         for (Exchange record : records) {
@@ -106,7 +107,7 @@ public class InFlightRecords implements Processor, CamelContextAware {
             template.asyncSend(to, record).whenComplete((exchange, error) -> {
                 Exception failure = error instanceof Exception e ? e
                         : error != null ? new IllegalStateException(error) : exchange.getException();
-                outcomes.add(new Outcome(record, position.partition(), position.offset(), failure));
+                outcomes.add(new Outcome(position.partition(), position.offset(), failure));
                 slots.release();
                 done.countDown();
             });

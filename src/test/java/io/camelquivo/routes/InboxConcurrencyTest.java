@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelquivo.simulator.Fault;
 import io.camelquivo.simulator.RequestRecord;
 import io.camelquivo.testing.Orders;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.TestInfo;
  * and an order that waits for its next attempt holds neither a thread nor the orders behind it.
  */
 class InboxConcurrencyTest extends RoutesTestSupport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final int inFlight;
 
@@ -99,7 +102,4 @@ class InboxConcurrencyTest extends RoutesTestSupport {
                         && frame.getClassName().contains("Redelivery")))
                 .map(Map.Entry::getKey).map(Thread::getName).toList();
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 }
