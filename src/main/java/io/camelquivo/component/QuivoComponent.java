@@ -26,7 +26,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.IOHelper;
@@ -37,7 +38,7 @@ import org.apache.camel.util.IOHelper;
  * set of credentials, so that every endpoint and route of an account shares its quota.
  */
 @Component("quivo")
-public class QuivoComponent extends DefaultComponent {
+public class QuivoComponent extends HealthCheckComponent {
 
     static final String DEFAULT_PENDING_CREATE_FILE = "data/state/quivo-pending-creates.txt";
 
@@ -109,6 +110,7 @@ public class QuivoComponent extends DefaultComponent {
     /** By credentials alone: the quota belongs to the account, whatever session settings its endpoints use. */
     private final Map<Credentials, RateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private final AtomicInteger rateLimiterLabels = new AtomicInteger();
+    private QuivoLoginHealthCheck loginCheck;
 
     /** Accounts are told apart by credentials and session settings together. */
     private record SessionKey(Credentials credentials, SessionSettings settings) {
@@ -139,10 +141,27 @@ public class QuivoComponent extends DefaultComponent {
         }
         CamelContextAware.trySetCamelContext(pendingCreateRepository, getCamelContext());
         ServiceHelper.startService(pendingCreateRepository);
+        registerLoginCheck();
+    }
+
+    /**
+     * The login check goes wherever the application keeps its health checks: camel-main, Spring Boot and Quarkus
+     * all have a registry when camel-health is present; without one there is nothing to register with.
+     */
+    private void registerLoginCheck() {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null && (isHealthCheckProducerEnabled() || isHealthCheckConsumerEnabled())) {
+            loginCheck = new QuivoLoginHealthCheck(this);
+            registry.register(loginCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (loginCheck != null) {
+            HealthCheckRegistry.get(getCamelContext()).unregister(loginCheck);
+            loginCheck = null;
+        }
         ServiceHelper.stopService(pendingCreateRepository);
         sessions.clear();
         rateLimiters.clear();

@@ -2,6 +2,7 @@ package io.camelquivo.policy;
 
 import io.camelquivo.component.QuivoComponent;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.apache.camel.Component;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
@@ -23,8 +24,19 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
     private static final Logger LOG = LoggerFactory.getLogger(OutagePause.class);
     private static final String CLOSED = "closed";
 
+    private final Consumer<Exchange> readAgainLater;
+
     public OutagePause(Duration probeInterval) {
+        this(probeInterval, exchange -> { });
+    }
+
+    /**
+     * @param readAgainLater what makes the source offer an unsettled message again once the route resumes; a
+     *                       file needs nothing (it stays in the inbox), a Kafka record its own offset committed
+     */
+    public OutagePause(Duration probeInterval, Consumer<Exchange> readAgainLater) {
         super(1, Long.MAX_VALUE, probeInterval.toMillis(), null);
+        this.readAgainLater = readAgainLater;
         setHalfOpenHandler(this);
     }
 
@@ -58,7 +70,7 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
     @Override
     public void onExchangeDone(Route route, Exchange exchange) {
         if (exchange.isFailed()) {
-            Acknowledge.readAgainLater(exchange);
+            readAgainLater.accept(exchange);
         }
         super.onExchangeDone(route, exchange);
     }

@@ -1,7 +1,7 @@
 package io.camelquivo.service;
 
+import io.camelquivo.kafka.Acknowledge;
 import io.camelquivo.metrics.QuivoMetrics;
-import io.camelquivo.policy.OutagePauseFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.camel.component.micrometer.MicrometerConstants;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
 import org.apache.camel.main.Main;
@@ -76,15 +75,12 @@ final class ServiceRunner {
         main.bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
         main.bind(QuivoMetrics.BEAN_NAME, new QuivoMetrics(registry));
         // routes under the status policy pause while Quivo is away (camel-main adds the factory it finds)
-        main.bind("quivoOutagePause", new OutagePauseFactory());
+        main.bind("quivoOutagePause", Acknowledge.outagePause());
 
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport camelMain) {
                 awaitEmbedded(embedded);
-                QuivoLoginHealthCheck check = new QuivoLoginHealthCheck();
-                check.setCamelContext(camelMain.getCamelContext());
-                HealthCheckRegistry.get(camelMain.getCamelContext()).register(check);
             }
 
             @Override

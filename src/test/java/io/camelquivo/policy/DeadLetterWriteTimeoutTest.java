@@ -1,5 +1,6 @@
 package io.camelquivo.policy;
 
+import io.camelquivo.kafka.QuivoDeadLetterRoute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

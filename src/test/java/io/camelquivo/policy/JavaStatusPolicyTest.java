@@ -1,5 +1,6 @@
 package io.camelquivo.policy;
 
+import io.camelquivo.kafka.QuivoDeadLetterRoute;
 import java.util.List;
 import org.apache.camel.RoutesBuilder;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelquivo.policy.QuivoDeadLetterRoute;
+import io.camelquivo.kafka.QuivoDeadLetterRoute;
 import io.camelquivo.policy.QuivoErrorPolicy;
 import io.camelquivo.simulator.Fault;
 import io.camelquivo.simulator.RequestRecord;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.camelquivo.policy.QuivoDeadLetterRoute;
+import io.camelquivo.kafka.QuivoDeadLetterRoute;
 import io.camelquivo.policy.QuivoErrorPolicy;
 import io.camelquivo.testing.RoutesTestSupport;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package io.camelquivo.routes;
 
-import io.camelquivo.policy.Acknowledge;
+import io.camelquivo.kafka.Acknowledge;
 import io.camelquivo.policy.QuivoErrorPolicy;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The flows of routes/orders-from-files.yaml and routes/orders-from-kafka.yaml in the Java DSL, for
  * applications that build their routes in Java. Add {@link QuivoErrorPolicy} and
- * {@link io.camelquivo.policy.QuivoDeadLetterRoute} next to them.
+ * {@link io.camelquivo.kafka.QuivoDeadLetterRoute} next to them.
  */
 public class JavaOrderRoutes extends RouteBuilder {
 

@@ -2,7 +2,7 @@ package io.camelquivo.routes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.camelquivo.policy.QuivoDeadLetterRoute;
+import io.camelquivo.kafka.QuivoDeadLetterRoute;
 import io.camelquivo.policy.QuivoErrorPolicy;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.RoutesTestSupport;

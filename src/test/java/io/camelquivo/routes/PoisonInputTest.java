@@ -63,7 +63,7 @@ class PoisonInputTest extends RoutesTestSupport {
     @Test
     void aRejectedOrderTooBigForTheDeadLetterTopicIsQuarantinedAndNotSentAgain() throws Exception {
         byte[] order = orderOfSize("BIG-1", 1_048_400);
-        try (LogCapture log = LogCapture.open("io.camelquivo.policy")) {
+        try (LogCapture log = LogCapture.open("io.camelquivo.kafka")) {
             kafka().send(ordersTopic, "BIG-1", order);
 
             awaitCommitted(1, Duration.ofSeconds(20));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.camelquivo.policy.OutagePauseFactory;
+import io.camelquivo.kafka.Acknowledge;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +71,7 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         CamelContext camel = super.createCamelContext();
         // not through useOverridePropertiesWithPropertiesComponent: Camel calls that before fields are set
         camel.getPropertiesComponent().setOverrideProperties(properties());
-        camel.addRoutePolicyFactory(new OutagePauseFactory());
+        camel.addRoutePolicyFactory(Acknowledge.outagePause());
         return camel;
     }
 

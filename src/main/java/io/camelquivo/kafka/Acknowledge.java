@@ -1,5 +1,7 @@
-package io.camelquivo.policy;
+package io.camelquivo.kafka;
 
+import io.camelquivo.policy.OutagePauseFactory;
+import io.camelquivo.policy.QuivoErrorPolicy;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -15,6 +17,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  */
 public class Acknowledge implements Processor {
 
+    /**
+     * The outage pause for routes that read Kafka: the routes under the status policy and those of record
+     * batches ({@link InFlightRecords#ROUTE_CONFIGURATION}); an unsettled record is read again on resume.
+     */
+    public static OutagePauseFactory outagePause() {
+        return new OutagePauseFactory(Acknowledge::readAgainLater, QuivoErrorPolicy.ID, InFlightRecords.ROUTE_CONFIGURATION);
+    }
+
     @Override
     public void process(Exchange exchange) {
         KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT,
@@ -29,7 +39,7 @@ public class Acknowledge implements Processor {
      * from it again. camel-kafka seeks to the committed offset when a paused consumer resumes; without one
      * (the partition's first record) it would go on after the batch and skip the record.
      */
-    static void readAgainLater(Exchange exchange) {
+    public static void readAgainLater(Exchange exchange) {
         if (exchange.getMessage().getBody() instanceof List<?>) {
             return; // a poll's records in batching mode: InFlightRecords commits them, partition by partition
         }

@@ -1,16 +1,18 @@
-package io.camelquivo.service;
+package io.camelquivo.component;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.camelquivo.component.QuivoComponent;
 import io.camelquivo.simulator.QuivoSimulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,9 +65,23 @@ class QuivoLoginHealthCheckTest {
         return camel;
     }
 
+    /** The component registered it, as it does in any application with camel-health: no wiring by hand. */
     private static HealthCheck checkOf(CamelContext camel) {
-        QuivoLoginHealthCheck check = new QuivoLoginHealthCheck();
-        check.setCamelContext(camel);
+        HealthCheck check = HealthCheckHelper.getHealthCheck(camel, QuivoLoginHealthCheck.ID);
+        assertNotNull(check, "the quivo component registers its login check when it starts");
         return check;
+    }
+
+    @Test
+    void notRegisteredWhenTheComponentsHealthChecksAreOff() throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        QuivoComponent quivo = new QuivoComponent();
+        quivo.setHealthCheckProducerEnabled(false);
+        quivo.setHealthCheckConsumerEnabled(false);
+        camel.addComponent("quivo", quivo);
+        try (camel) {
+            camel.start();
+            assertNull(HealthCheckHelper.getHealthCheck(camel, QuivoLoginHealthCheck.ID));
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.camelquivo.policy;
+package io.camelquivo.kafka;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,7 +43,7 @@ public class InFlightRecords implements Processor, CamelContextAware {
 
     /**
      * The route configuration of a route that reads record batches: no error handler, since its records are
-     * each under the status policy already; {@link OutagePauseFactory} pauses it like a route under the policy.
+     * each under the status policy already; {@link Acknowledge#outagePause()} pauses it like a route under the policy.
      */
     public static final String ROUTE_CONFIGURATION = "quivo-record-batches";
 

@@ -1,4 +1,4 @@
-package io.camelquivo.component;
+package io.camelquivo.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.camelquivo.policy;
+package io.camelquivo.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,7 @@
-package io.camelquivo.policy;
+package io.camelquivo.kafka;
 
-import io.camelquivo.component.QuivoKafkaComponent;
+import io.camelquivo.policy.ParkUnwritten;
+import io.camelquivo.policy.QuivoErrorPolicy;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 

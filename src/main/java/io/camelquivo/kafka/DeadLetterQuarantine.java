@@ -1,4 +1,4 @@
-package io.camelquivo.policy;
+package io.camelquivo.kafka;
 
 import io.camelquivo.metrics.QuivoMetrics;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.camelquivo.component;
+package io.camelquivo.kafka;
 
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaComponentConfigurer;
