@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hc.core5.net.URIBuilder;
@@ -61,16 +62,18 @@ public final class QuivoClient {
         try {
             answer = transport.send(request.method(), uri(request), headers, request.body());
         } catch (IOException e) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             LOG.debug("Quivo {} {} {}: no answer ({})", request.operation(), request.method(), request.path(),
                     e.getClass().getSimpleName());
-            listener.onCall(request.operation(), 0, StatusFamily.CONNECTION_FAILURE);
+            listener.onCall(request.operation(), 0, StatusFamily.CONNECTION_FAILURE, elapsed);
             throw Failures.noAnswer(request.operation(), request.method(), request.path(), e);
         }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         LOG.debug("Quivo {} {} {} -> {} in {} ms", request.operation(), request.method(), request.path(),
-                answer.status(), (System.nanoTime() - started) / 1_000_000);
+                answer.status(), elapsed.toMillis());
         if (answer.status() / 100 == 2) {
             rateLimiter.passed(permit);
-            listener.onCall(request.operation(), answer.status(), null);
+            listener.onCall(request.operation(), answer.status(), null, elapsed);
             boolean empty = answer.body() == null || answer.body().length == 0;
             return new QuivoResponse(answer.status(), answer.headers(), empty ? null : answer.body());
         }
@@ -81,7 +84,7 @@ public final class QuivoClient {
         } else {
             rateLimiter.passed(permit); // past the quota, whatever else went wrong
         }
-        listener.onCall(request.operation(), answer.status(), failure.getFamily());
+        listener.onCall(request.operation(), answer.status(), failure.getFamily(), elapsed);
         if (failure instanceof QuivoUnauthorizedException) {
             authenticator.invalidate(token);
         }

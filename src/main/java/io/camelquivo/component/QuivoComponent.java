@@ -72,8 +72,9 @@ public class QuivoComponent extends HealthCheckComponent {
             + " (a bean reference) to add modules such as JavaTimeModule or change naming and date settings.")
     private ObjectMapper objectMapper;
     @Metadata(label = "advanced", autowired = true, description = "A QuivoCallListener told of every call to"
-            + " Quivo (the operation, the HTTP status, the status family of a failure) and of every login (whether it"
-            + " succeeded), e.g. to count them in metrics. It must return quickly and never throw. Taken from the"
+            + " Quivo (the operation, the HTTP status, the status family of a failure, how long the HTTP exchange"
+            + " took), of every login (whether it succeeded) and of each operation an endpoint starts with, e.g. to"
+            + " count and time them in metrics. It must return quickly and never throw. Taken from the"
             + " registry when the registry holds exactly one; when unset, calls are not reported.")
     private QuivoCallListener callListener;
     @Metadata(label = "advanced", defaultValue = DEFAULT_PENDING_CREATE_FILE, description = "The file that remembers"
@@ -224,7 +225,7 @@ public class QuivoComponent extends HealthCheckComponent {
         return true;
     }
 
-    private QuivoCallListener listener() {
+    QuivoCallListener listener() {
         return callListener == null ? QuivoCallListener.NONE : callListener;
     }
 

@@ -149,8 +149,9 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        resolvedOperation();
+        QuivoOperation started = resolvedOperation();
         client = getComponent().clientFor(configuration);
+        getComponent().listener().onOperation(started.id());
     }
 
     QuivoOperation resolvedOperation() {
