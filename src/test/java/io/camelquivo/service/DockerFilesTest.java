@@ -419,7 +419,7 @@ class DockerFilesTest {
         }
     }
 
-    /** finalName + .jar, or the shade plugin's outputFile where one is set. */
+    /** The runnable jar's name: the shade plugin's finalName (or outputFile) + .jar. */
     private static String builtJarName() throws IOException {
         Document pom = pom();
         Element build = child(pom.getDocumentElement(), "build");
@@ -431,9 +431,13 @@ class DockerFilesTest {
                 if (outputFile.getLength() > 0) {
                     return Path.of(outputFile.item(0).getTextContent().trim()).getFileName().toString();
                 }
+                NodeList finalName = plugin.getElementsByTagName("finalName");
+                if (finalName.getLength() > 0) {
+                    return finalName.item(0).getTextContent().trim() + ".jar";
+                }
             }
         }
-        return child(build, "finalName").getTextContent().trim() + ".jar";
+        throw new AssertionError("pom.xml's shade plugin names no runnable jar");
     }
 
     /** The folders the default build reads besides pom.xml: resource and source folders, relative to the project. */
