@@ -4,12 +4,15 @@ import io.camelquivo.kafka.Acknowledge;
 import io.camelquivo.metrics.QuivoMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
@@ -76,6 +79,7 @@ final class ServiceRunner {
         main.bind(QuivoMetrics.BEAN_NAME, new QuivoMetrics(registry));
         // routes under the status policy pause while Quivo is away (camel-main adds the factory it finds)
         main.bind("quivoOutagePause", Acknowledge.outagePause());
+        bindClusterService(effective.fileCluster());
 
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -91,6 +95,27 @@ final class ServiceRunner {
                 dropExampleOrders(effective);
             }
         });
+    }
+
+    /**
+     * Several instances share the orders (Kafka spreads the partitions over them) but only the leader polls
+     * Quivo's change feeds: routes/quivo-changes.yaml reads them through master: endpoints, which need one
+     * cluster service. The default is a lock file in a folder every instance sees; with custom, the user
+     * declares one (a Kubernetes lease, say) as a bean and nothing is bound here.
+     */
+    private void bindClusterService(ServiceSettings.FileCluster cluster) {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(cluster.dir());
+        } catch (IOException e) {
+            throw new BadConfigurationException(Setting.CLUSTER_DIR, "cannot be created: " + e.getMessage());
+        }
+        FileLockClusterService service = new FileLockClusterService();
+        service.setRoot(cluster.dir().toAbsolutePath().toString());
+        service.setAcquireLockInterval(cluster.lockInterval(), TimeUnit.MILLISECONDS);
+        main.bind("quivoClusterService", service);
     }
 
     /** Camel has booted alongside the embedded broker; its routes start only once the broker is up. */

@@ -14,10 +14,24 @@ import java.nio.file.Path;
  * @param baseUrl     Quivo's API base URL, or null for the embedded simulator
  * @param kafkaBrokers bootstrap servers, or null for the embedded broker
  * @param routes      the route file pattern as the user gave it, or null for the default
+ * @param fileCluster the file-lock cluster service's folder, or null when the user brings a cluster service
  */
 public record ServiceSettings(String baseUrl, String apiKey, String username, String password,
         String kafkaBrokers, Path inboxDir, String ordersTopic, String eventsTopic, String dlqTopic,
-        String routes, int managementPort, int webhookPort, String webhookSecret, boolean exampleOrders) {
+        String routes, int managementPort, int webhookPort, String webhookSecret, boolean exampleOrders,
+        FileCluster fileCluster) {
+
+    /** The property of the file lock's retry interval, in milliseconds. */
+    public static final String CLUSTER_LOCK_INTERVAL = "quivo.cluster.lock-interval";
+
+    /**
+     * Leadership among instances through a lock file in a folder they all see.
+     *
+     * @param dir          the shared folder
+     * @param lockInterval how often an instance that is not the leader tries to take the lock
+     */
+    public record FileCluster(Path dir, long lockInterval) {
+    }
 
     public boolean embeddedSimulator() {
         return baseUrl == null;
@@ -50,7 +64,7 @@ public record ServiceSettings(String baseUrl, String apiKey, String username, St
         String username = credential(values, Setting.USERNAME, needed);
         String password = credential(values, Setting.PASSWORD, needed);
         String brokers = brokers(values.optional(Setting.KAFKA_BROKERS));
-        Path inbox = path(values.required(Setting.INBOX_DIR, "is needed"));
+        Path inbox = path(Setting.INBOX_DIR, values.required(Setting.INBOX_DIR, "is needed"));
         int managementPort = port(Setting.MANAGEMENT_PORT, values.required(Setting.MANAGEMENT_PORT, "is needed"));
         int webhookPort = port(Setting.WEBHOOK_PORT, values.required(Setting.WEBHOOK_PORT, "is needed"));
         policy(sources);
@@ -58,7 +72,30 @@ public record ServiceSettings(String baseUrl, String apiKey, String username, St
                 values.required(Setting.ORDERS_TOPIC, "is needed"), values.required(Setting.EVENTS_TOPIC, "is needed"),
                 values.required(Setting.DLQ_TOPIC, "is needed"), values.optional(Setting.ROUTES), managementPort,
                 webhookPort, values.optional(Setting.WEBHOOK_SECRET),
-                bool(Setting.EXAMPLE_ORDERS, values.optional(Setting.EXAMPLE_ORDERS)));
+                bool(Setting.EXAMPLE_ORDERS, values.optional(Setting.EXAMPLE_ORDERS)), fileCluster(values, sources));
+    }
+
+    /** file: a lock file in a shared folder (the default); custom: the cluster service the user declares. */
+    private static FileCluster fileCluster(Values values, SettingSources sources) {
+        String service = values.required(Setting.CLUSTER_SERVICE, "is needed");
+        if (service.equalsIgnoreCase("custom")) {
+            return null;
+        }
+        if (!service.equalsIgnoreCase("file")) {
+            throw new BadConfigurationException(Setting.CLUSTER_SERVICE, "must be file or custom, not '" + service + "'");
+        }
+        String interval = sources.raw(CLUSTER_LOCK_INTERVAL);
+        long lockInterval;
+        try {
+            lockInterval = interval == null ? 10_000 : Long.parseLong(interval.trim());
+        } catch (NumberFormatException e) {
+            lockInterval = -1;
+        }
+        if (lockInterval < 100) {
+            throw new BadConfigurationException(CLUSTER_LOCK_INTERVAL, "must be a number of milliseconds, 100 or more,"
+                    + " not '" + interval + "'");
+        }
+        return new FileCluster(path(Setting.CLUSTER_DIR, values.required(Setting.CLUSTER_DIR, "is needed")), lockInterval);
     }
 
     /** The status policy's numbers are read when Camel starts; a bad one must stop the start here, named. */
@@ -116,11 +153,11 @@ public record ServiceSettings(String baseUrl, String apiKey, String username, St
         return text;
     }
 
-    private static Path path(String text) {
+    private static Path path(Setting setting, String text) {
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {
-            throw new BadConfigurationException(Setting.INBOX_DIR, "is not a usable path: " + e.getReason());
+            throw new BadConfigurationException(setting, "is not a usable path: " + e.getReason());
         }
     }
 

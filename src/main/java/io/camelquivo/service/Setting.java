@@ -23,7 +23,9 @@ public enum Setting {
     MANAGEMENT_PORT("quivo.management-port", false),
     WEBHOOK_PORT("quivo.webhook-port", false),
     WEBHOOK_SECRET("quivo.webhook-secret", true),
-    EXAMPLE_ORDERS("quivo.example-orders", false);
+    EXAMPLE_ORDERS("quivo.example-orders", false),
+    CLUSTER_SERVICE("quivo.cluster-service", false),
+    CLUSTER_DIR("quivo.cluster-dir", false);
 
     private final String property;
     private final boolean secret;

@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.camelquivo.kafka.Acknowledge;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.spi.Resource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,6 +75,11 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         // not through useOverridePropertiesWithPropertiesComponent: Camel calls that before fields are set
         camel.getPropertiesComponent().setOverrideProperties(properties());
         camel.addRoutePolicyFactory(Acknowledge.outagePause());
+        // the change feeds run on the leader (master: endpoints); this context is the only member of its cluster
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setRoot(Files.createTempDirectory("quivo-cluster").toString());
+        cluster.setAcquireLockDelay(10, TimeUnit.MILLISECONDS);
+        camel.addService(cluster);
         return camel;
     }
 

@@ -21,6 +21,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,21 @@ class ChangePollingTest extends WebhookTestSupport {
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
         return yaml("quivo-webhooks.yaml", "quivo-changes.yaml");
+    }
+
+    /**
+     * The feeds run once this context has taken the cluster lock, a moment after it started; a feed's start is
+     * its "now". A change made before would be older than that: the tests begin once every feed has polled.
+     */
+    @BeforeEach
+    void everyFeedHasPolled() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        for (String list : List.of("GET /orders", "GET /shipments", "GET /returns", "GET /inbounds")) {
+            while (simulator().stats().calls(list) == 0) {
+                assertTrue(System.nanoTime() < deadline, "no poll of " + list);
+                Thread.sleep(20);
+            }
+        }
     }
 
     @Test
