@@ -65,6 +65,7 @@ class ComponentArtifactIT {
         assertTrue(entries.contains("io/camelquivo/simulator/QuivoSimulatorExtension.class"));
         assertTrue(entries.contains("io/camelquivo/policy/QuivoErrorPolicy.class"));
         assertTrue(entries.contains("META-INF/services/org/apache/camel/component/quivo"));
+        assertTrue(entries.contains("kamelets/quivo-order-sink.kamelet.yaml"), "where camel-kamelet looks by default");
         List<String> foreign = entries.stream()
                 .filter(name -> name.startsWith("io/camelquivo/service/") || name.startsWith("io/camelquivo/kafka/")
                         || name.startsWith("io/camelquivo/webhook/") || name.startsWith("io/camelquivo/metrics/")
