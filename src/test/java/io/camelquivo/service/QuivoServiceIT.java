@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelquivo.testing.ServiceJar;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -21,13 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runnable jar as a user starts it: {@code java -jar target/quivo-connector.jar} in an empty folder, with
- * no Quivo and no Kafka given, so it runs on its embedded defaults and the routes packed in the jar.
+ * no Quivo and no Kafka given, so it runs on its embedded defaults and the routes packed in the jar; its log
+ * in JSON, as a log collector reads it.
  */
 class QuivoServiceIT {
 
     private static final String API_KEY = "it-api-key-3c9e";
     private static final String PASSWORD = "it-password-b71f";
     private static final String WEBHOOK_SECRET = "it-webhook-secret-5d20";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
@@ -37,7 +44,7 @@ class QuivoServiceIT {
     void runsOnItsEmbeddedDefaultsAndStopsWithExitCode0OnSigterm() throws Exception {
         int managementPort = ServiceJar.freePort();
         int webhookPort = ServiceJar.freePort();
-        Path log = workingDir.resolve("service.log");
+        Path log = ServiceJar.logFile("QuivoServiceIT.log");
         ProcessBuilder builder = ServiceJar.command(workingDir, log);
         builder.environment().put("QUIVO_MANAGEMENT_PORT", Integer.toString(managementPort));
         // the embedded simulator takes the account it is given: distinctive secrets to look for in the log
@@ -45,6 +52,8 @@ class QuivoServiceIT {
         builder.environment().put("QUIVO_PASSWORD", PASSWORD);
         builder.environment().put("QUIVO_WEBHOOK_SECRET", WEBHOOK_SECRET);
         builder.environment().put("QUIVO_WEBHOOK_PORT", Integer.toString(webhookPort));
+        // as a log collector reads it: the shaded jar must still know Log4j's JSON template layout
+        builder.environment().put("QUIVO_LOG_FORMAT", "json");
         Process service = builder.start();
         try {
             String health = "http://127.0.0.1:" + managementPort + "/observe/health";
@@ -77,16 +86,39 @@ class QuivoServiceIT {
             assertEquals(0, service.exitValue(), () -> "exit code after SIGTERM\n" + ServiceJar.tail(log));
 
             String output = Files.readString(log);
-            assertTrue(output.contains("using the embedded Quivo simulator at http://127.0.0.1:"), output);
-            assertTrue(output.contains("using the embedded Kafka broker at 127.0.0.1:"), output);
-            assertTrue(output.contains("Embedded Kafka broker stopped"), "stop not logged to the end\n" + ServiceJar.tail(log));
             assertFalse(output.contains(API_KEY) || output.contains(PASSWORD) || output.contains(WEBHOOK_SECRET),
                     "a secret reached the log");
+            List<String> messages = ecsMessages(output);
+            assertTrue(messages.stream().anyMatch(m -> m.contains("using the embedded Quivo simulator at http://127.0.0.1:")),
+                    output);
+            assertTrue(messages.stream().anyMatch(m -> m.contains("using the embedded Kafka broker at 127.0.0.1:")), output);
+            assertTrue(messages.contains("Embedded Kafka broker stopped"), "stop not logged to the end\n" + ServiceJar.tail(log));
         } finally {
             if (service.isAlive()) {
                 service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The message of every line, each line an Elastic Common Schema object. */
+    private static List<String> ecsMessages(String output) throws IOException {
+        List<String> messages = new ArrayList<>();
+        for (String line : output.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode event;
+            try {
+                event = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+            for (String field : List.of("@timestamp", "ecs.version", "log.level", "log.logger", "message")) {
+                assertTrue(event.hasNonNull(field), () -> field + " missing in " + line);
+            }
+            messages.add(event.get("message").asText());
+        }
+        return messages;
     }
 
     private static Optional<HttpResponse<String>> get(String url) {

@@ -56,14 +56,14 @@ class ServiceCrashIT {
         String dlqTopic = TestKafka.uniqueTopic("dlq");
 
         // the redelivery after the 504 would come only after a minute: the kill comes first
-        Path firstLog = workingDir.resolve("first.log");
+        Path firstLog = ServiceJar.logFile("ServiceCrashIT-first.log");
         service = start(inbox, dlqTopic, firstLog, Map.of("QUIVO_POLICY_INITIAL_DELAY", "60000"));
         ServiceJar.awaitTrue("the order stored by a POST answered 504", WITHIN, service, firstLog, () -> quivo.orders().count() == 1);
         service.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
         assertTrue(service.waitFor(10, TimeUnit.SECONDS));
         assertTrue(Files.exists(inbox.resolve("CRASH-1.json")), "the file waits in the inbox");
 
-        Path secondLog = workingDir.resolve("second.log");
+        Path secondLog = ServiceJar.logFile("ServiceCrashIT-second.log");
         service = start(inbox, dlqTopic, secondLog, Map.of());
         ServiceJar.awaitTrue("the order accepted after the restart", WITHIN, service, secondLog,
                 () -> Files.exists(inbox.resolve(".done").resolve("CRASH-1.json")));

@@ -34,6 +34,15 @@ public final class ServiceJar {
         return builder;
     }
 
+    /**
+     * {@code target/test-logs/name}, for a child process's output: it outlives the test's temporary folder, so
+     * the whole log of a failed run is there to read, and nothing of it reaches the build's console.
+     */
+    public static Path logFile(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("basedir", ".")).resolve("target/test-logs").toAbsolutePath();
+        return Files.createDirectories(dir).resolve(name);
+    }
+
     /** Waits for {@code condition}; fails with the end of the log if the service exits or time runs out. */
     public static void awaitTrue(String what, Duration bound, Process service, Path log, BooleanSupplier condition)
             throws InterruptedException {
