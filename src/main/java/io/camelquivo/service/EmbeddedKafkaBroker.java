@@ -42,6 +42,7 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final int brokerPort;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private volatile long startedNanos;
     private volatile KafkaRaftServer server;
 
     private EmbeddedKafkaBroker(Path logDir, int brokerPort) {
@@ -80,6 +81,7 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
             server = node;
             node.startup();
             createTopics(topics);
+            startedNanos = System.nanoTime();
             started.complete(null);
         } catch (Throwable e) {
             started.completeExceptionally(e);
@@ -93,6 +95,11 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /** {@link System#nanoTime()} when it was up with its topics; meaningful once {@link #awaitStarted} returned. */
+    long startedNanos() {
+        return startedNanos;
     }
 
     String bootstrapServers() {

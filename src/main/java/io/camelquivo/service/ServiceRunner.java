@@ -70,7 +70,8 @@ final class ServiceRunner {
     private void configure(ServiceSettings effective, EmbeddedDefaults embedded) {
         main.setDefaultPropertyPlaceholderLocation(SettingSources.PROPERTY_LOCATIONS);
         main.setOverrideProperties(placeholders(effective));
-        main.configure().withRoutesIncludePattern(routesIncludePattern(effective.routes(), workingDir));
+        main.configure().withRoutesIncludePattern(ClasspathRouteFiles.listed(
+                routesIncludePattern(effective.routes(), workingDir), ServiceRunner.class.getClassLoader()));
 
         // one registry for Camel's meters, ours and /observe/metrics: camel-micrometer-prometheus takes the
         // MeterRegistry bound under this name instead of creating its own
