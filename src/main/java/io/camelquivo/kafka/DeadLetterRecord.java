@@ -7,6 +7,9 @@ import io.camelquivo.error.QuivoException;
 import io.camelquivo.error.StatusFamily;
 import io.camelquivo.metrics.QuivoMetrics;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.apache.camel.Exchange;
@@ -95,12 +98,33 @@ public class DeadLetterRecord implements Processor {
 
     static String orderIdentifier(byte[] value) {
         try {
-            JsonNode order = MAPPER.readTree(value);
-            JsonNode id = order == null ? null : order.get("orderIdentifier");
-            return id != null && id.isValueNode() && !id.isNull() ? id.asText() : null;
+            return orderIdentifier(MAPPER.readTree(value));
         } catch (IOException notJson) {
-            return null;
+            if (isUtf8(value)) {
+                return null;
+            }
+            // an order dead-lettered for bytes that are no UTF-8 (a Windows-1252 file) still has an ASCII
+            // identifier, by which the user finds it
+            try {
+                return orderIdentifier(MAPPER.readTree(new String(value, StandardCharsets.UTF_8)));
+            } catch (IOException stillNotJson) {
+                return null;
+            }
         }
+    }
+
+    private static boolean isUtf8(byte[] value) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
+        }
+    }
+
+    private static String orderIdentifier(JsonNode order) {
+        JsonNode id = order == null ? null : order.get("orderIdentifier");
+        return id != null && id.isValueNode() && !id.isNull() ? id.asText() : null;
     }
 
     private static String describe(Throwable failure) {
