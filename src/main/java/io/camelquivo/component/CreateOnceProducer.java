@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelquivo.client.QuivoRequest;
 import io.camelquivo.client.QuivoResponse;
+import io.camelquivo.error.ErrorDetails;
 import io.camelquivo.error.ErrorSource;
 import io.camelquivo.error.QuivoConnectionException;
 import io.camelquivo.error.QuivoException;
@@ -87,9 +88,9 @@ class CreateOnceProducer extends QuivoProducer {
         if (!pending.add(mark) && answerWithExisting(exchange, identifier, entity.sellerId())) {
             return;
         }
+        QuivoResponse created;
         try {
-            respond(exchange, call(exchange, create));
-            LOG.info("Quivo accepted {} {}", noun, identifier);
+            created = call(exchange, create);
         } catch (QuivoException failure) {
             if (mayHaveBeenStored(failure)) {
                 throw failure; // still remembered: the next attempt looks it up first
@@ -100,6 +101,9 @@ class CreateOnceProducer extends QuivoProducer {
             pending.remove(mark); // refused: not in Quivo, so a corrected message may be sent as new
             throw failure;
         }
+        requireReadable(created, identifier); // still remembered when it is not
+        respond(exchange, created);
+        LOG.info("Quivo accepted {} {}", noun, identifier);
     }
 
     /**
@@ -183,6 +187,28 @@ class CreateOnceProducer extends QuivoProducer {
             }
         }
         return false;
+    }
+
+    /**
+     * A 2xx whose body is not JSON (cut short, or from something in between that is not Quivo) proves nothing:
+     * the create may or may not have been stored. It is unresolved, like a 504: still remembered, so the next
+     * attempt looks the identity up, and creates it only if Quivo does not have it. Dead-lettering it could put
+     * an order both in Quivo and on the dead-letter topic; accepting it could lose one.
+     */
+    private void requireReadable(QuivoResponse answer, String identifier) {
+        if (answer.body() == null) {
+            return;
+        }
+        try (JsonParser parser = getEndpoint().objectMapper().getFactory().createParser(answer.body())) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+        } catch (IOException notJson) {
+            throw new QuivoUnresolvedCreateException(new ErrorDetails(answer.status(), operationId(), "POST", path(),
+                    noun + " " + identifier + " may be in Quivo: the answer to its create is not JSON: "
+                            + firstLine(notJson.getMessage()), ErrorSource.BACKEND, null, answer.headers()),
+                    notJson);
+        }
     }
 
     private static boolean mayHaveBeenStored(QuivoException failure) {

@@ -83,12 +83,24 @@ abstract class QuivoProducer extends DefaultProducer {
     }
 
     /**
-     * The body as JSON bytes, refused as unusable input (no call made) when there is none, when it is only
-     * whitespace, or when it is larger than Quivo's API gateway accepts: retrying cannot change any of these.
+     * The body as JSON bytes in UTF-8 (a byte order mark dropped, UTF-16 or UTF-32 converted: see
+     * {@link JsonEncoding}), refused as unusable input (no call made) when there is none, when it is no text in
+     * its encoding, when it is only whitespace, or when it is larger than Quivo's API gateway accepts: retrying
+     * cannot change any of these.
      */
     protected byte[] requiredJsonBody(Exchange exchange, String method, String path) throws Exception {
         byte[] body = jsonBody(exchange);
-        String unusable = whyUnusable(body);
+        String unusable;
+        if (body == null) {
+            unusable = "the message has no body";
+        } else {
+            try {
+                body = JsonEncoding.toUtf8(body);
+                unusable = whyUnusable(body);
+            } catch (JsonEncoding.NotText notText) {
+                unusable = bodyName() + " is " + notText.getMessage();
+            }
+        }
         if (unusable != null) {
             throw new QuivoInputException(operationId(), method, path, unusable, null);
         }
@@ -96,9 +108,6 @@ abstract class QuivoProducer extends DefaultProducer {
     }
 
     private String whyUnusable(byte[] body) {
-        if (body == null) {
-            return "the message has no body";
-        }
         if (isBlank(body)) {
             return bodyName() + " is empty";
         }

@@ -1,12 +1,17 @@
 package io.camelquivo.kafka;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelquivo.component.QuivoExchangeProperties;
 import io.camelquivo.error.QuivoException;
 import io.camelquivo.error.StatusFamily;
 import io.camelquivo.metrics.QuivoMetrics;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.apache.camel.Exchange;
@@ -93,13 +98,43 @@ public class DeadLetterRecord implements Processor {
                 : exchange.getContext().getTypeConverter().mandatoryConvertTo(byte[].class, exchange, body);
     }
 
+    /**
+     * The order's {@code orderIdentifier}, read as far as the body is JSON: an order dead-lettered for what
+     * comes after it (a file taken half written, nesting beyond the reader's limits) still has its key. Bytes
+     * that are no UTF-8 (a Windows-1252 file) are read once more as text with replacement characters, since the
+     * identifier itself is ASCII.
+     */
     static String orderIdentifier(byte[] value) {
-        try {
-            JsonNode order = MAPPER.readTree(value);
-            JsonNode id = order == null ? null : order.get("orderIdentifier");
-            return id != null && id.isValueNode() && !id.isNull() ? id.asText() : null;
-        } catch (IOException notJson) {
+        String found = identifierIn(MAPPER.getFactory(), value, null);
+        return found != null || isUtf8(value) ? found
+                : identifierIn(MAPPER.getFactory(), null, new String(value, StandardCharsets.UTF_8));
+    }
+
+    private static String identifierIn(JsonFactory json, byte[] bytes, String text) {
+        try (JsonParser parser = bytes != null ? json.createParser(bytes) : json.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if (name.equals("orderIdentifier")) {
+                    return token.isScalarValue() && token != JsonToken.VALUE_NULL ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
             return null;
+        } catch (IOException notJsonFromHereOn) {
+            return null;
+        }
+    }
+
+    private static boolean isUtf8(byte[] value) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(value));
+            return true;
+        } catch (CharacterCodingException notUtf8) {
+            return false;
         }
     }
 

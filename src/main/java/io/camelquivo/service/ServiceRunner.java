@@ -93,6 +93,7 @@ final class ServiceRunner {
                 started = true;
                 LOG.info("Quivo connector running: inbox {}, health http://127.0.0.1:{}/observe/health",
                         effective.inboxDir().toAbsolutePath().normalize(), effective.managementPort());
+                FileNameEncoding.warning().ifPresent(LOG::warn);
                 dropExampleOrders(effective);
             }
         });

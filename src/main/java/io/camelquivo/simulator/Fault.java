@@ -165,4 +165,50 @@ public final class Fault {
             Thread.currentThread().interrupt();
         }
     }
+
+    // --- answers that are not what HTTP or Quivo's two error formats promise (the bad-input tests) ---
+
+    /** A 500 as a proxy or load balancer in front of Quivo answers it: an HTML page. */
+    public static Fault htmlServerError() {
+        return answer("htmlServerError", Reply.of(500, """
+                <!DOCTYPE html>
+                <html>
+                <head><title>500 Internal Server Error</title>
+                <style>body { font-family: sans-serif; }</style></head>
+                <body>
+                <center><h1>500 Internal Server Error</h1></center>
+                <hr><center>nginx</center>
+                </body>
+                </html>
+                """, "text/html; charset=UTF-8"));
+    }
+
+    /** A 401 with no body at all. */
+    public static Fault emptyUnauthorized() {
+        return answer("emptyUnauthorized", Reply.of(401, null, null));
+    }
+
+    /** The gateway's JSON error cut off mid-message, as a connection closed early leaves it. */
+    public static Fault truncatedGatewayError(int status) {
+        return answer("truncatedGatewayError", Reply.of(status, "{\"message\":\"Service Unavail", Reply.JSON));
+    }
+
+    /** A 200 whose body is not JSON (cut short); the request is not served. */
+    public static Fault okWithInvalidJson() {
+        return answer("okWithInvalidJson", okCutShort());
+    }
+
+    /** The request is served (an order is stored), and its answer replaced by a 200 whose body is not JSON. */
+    public static Fault okWithInvalidJsonAfterStore() {
+        return new Fault("okWithInvalidJsonAfterStore", okCutShort(), true, null);
+    }
+
+    /** A 429 whose {@code Retry-After} is exactly {@code retryAfter}, however unreadable: "-5", "soon". */
+    public static Fault throttledRetryAfter(String retryAfter) {
+        return answer("throttledRetryAfter", tooManyRequests().withHeader("Retry-After", retryAfter));
+    }
+
+    private static Reply okCutShort() {
+        return Reply.of(200, "{\"orderId\":4711,\"orderIdentifier\":\"", Reply.JSON);
+    }
 }

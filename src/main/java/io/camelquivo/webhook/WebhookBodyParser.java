@@ -27,13 +27,36 @@ public class WebhookBodyParser implements Processor {
     private static final Pattern ENTITY = Pattern.compile("[A-Za-z][A-Za-z_]{0,63}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
+    private int maxEvents = 1000;
+
     @Override
     public void process(Exchange exchange) {
         byte[] body = exchange.getMessage().getBody(byte[].class);
-        exchange.getMessage().setBody(parse(body));
+        exchange.getMessage().setBody(parse(body, maxEvents));
+    }
+
+    /** At most this many events in one call ({@code quivo.webhook.max-events}); more are refused with 413. */
+    public int getMaxEvents() {
+        return maxEvents;
+    }
+
+    public void setMaxEvents(int maxEvents) {
+        if (maxEvents < 1) {
+            throw new IllegalArgumentException("quivo.webhook.max-events must be at least 1: " + maxEvents);
+        }
+        this.maxEvents = maxEvents;
     }
 
     public static List<WebhookEvent> parse(byte[] body) {
+        return parse(body, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The call's events, refused as too large ({@link WebhookTooLargeException}) when there are more than
+     * {@code maxEvents}: each is a fetch from Quivo while the caller waits, so a call of thousands would outlast
+     * any caller's patience and hold the receiver for as long.
+     */
+    public static List<WebhookEvent> parse(byte[] body, int maxEvents) {
         if (body == null || body.length == 0) {
             throw new MalformedWebhookException("the body is empty");
         }
@@ -46,6 +69,10 @@ public class WebhookBodyParser implements Processor {
         JsonNode events = root == null ? null : root.get("events");
         if (events == null || !events.isArray()) {
             throw new MalformedWebhookException("the body has no events array");
+        }
+        if (events.size() > maxEvents) {
+            throw new WebhookTooLargeException("the call has " + events.size() + " events, more than the " + maxEvents
+                    + " a webhook call may have (quivo.webhook.max-events)");
         }
         List<WebhookEvent> parsed = new ArrayList<>();
         Set<String> seen = new HashSet<>();

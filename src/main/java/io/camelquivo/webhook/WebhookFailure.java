@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Prepares the answer to a webhook call that failed; the route sets its status. The answer carries no
- * headers, and a body only for 400: the reason, which names a field and never the body's content. One log
+ * headers, and a body only for 400 and 413: the reason, which names a field and never the body's content. One log
  * line says why (WARN, for 400 INFO); none of the texts holds the secret, which is gone from the message
  * before the body is even read.
  */
@@ -22,7 +22,8 @@ public class WebhookFailure implements Processor {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         if (failure instanceof MalformedWebhookException) {
-            LOG.info("Webhook call refused with 400: {}", failure.getMessage());
+            LOG.info("Webhook call refused with {}: {}", failure instanceof WebhookTooLargeException ? 413 : 400,
+                    failure.getMessage());
             message.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=UTF-8");
             message.setBody(failure.getMessage());
             return;

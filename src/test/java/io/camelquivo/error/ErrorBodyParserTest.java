@@ -55,6 +55,28 @@ class ErrorBodyParserTest {
         assertNull(RetryAfter.parse(null, clock));
     }
 
+    @Test
+    void anHtmlPageIsReadAsItsTitleOrElseItsText() {
+        assertEquals(new ErrorBodyParser.ParsedError("HTML page: 502 Bad Gateway & more", ErrorSource.BACKEND),
+                parse("<html><head><title>\n 502  Bad Gateway &amp; more</title></head><body>x</body></html>"));
+        assertEquals(new ErrorBodyParser.ParsedError("HTML page: ERROR The request could not be satisfied.",
+                ErrorSource.BACKEND), parse("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">\n<HTML><HEAD>"
+                        + "<STYLE>h1 {color: red}</STYLE></HEAD><BODY><H1>ERROR</H1>\n<H2>The request could not be"
+                        + " satisfied.</H2><script>var x = '<b>';</script></BODY></HTML>"));
+        assertEquals(new ErrorBodyParser.ParsedError("<b>not a page</b>", ErrorSource.BACKEND),
+                parse("<b>not a page</b>"), "markup that is no page is the backend's text as it is");
+    }
+
+    @Test
+    void gatewayJsonCutShortKeepsWhatArrived() {
+        assertEquals(new ErrorBodyParser.ParsedError("Endpoint \"request\" ti... (the answer was cut short)",
+                ErrorSource.GATEWAY), parse("{\"message\": \"Endpoint \\\"request\\\" ti"));
+        assertEquals(new ErrorBodyParser.ParsedError("caf... (the answer was cut short)", ErrorSource.GATEWAY),
+                parse("{\"Message\":\"caf\\u00e"), "an escape cut in half is dropped");
+        assertEquals(new ErrorBodyParser.ParsedError("{\"message\":\"whole\",", ErrorSource.BACKEND),
+                parse("{\"message\":\"whole\","), "broken after a whole message: not cut short, kept as it is");
+    }
+
     private static ErrorBodyParser.ParsedError parse(String body) {
         return ErrorBodyParser.parse(body.getBytes(StandardCharsets.UTF_8), "reason");
     }

@@ -80,6 +80,14 @@ class QuivoServiceIT {
                     + "\"lastModified\":\"2026-11-24T10:00:00Z\",\"version\":1}]}";
             assertEquals(404, post(webhooks + "not-the-secret", event).statusCode());
             assertEquals(200, post(webhooks + WEBHOOK_SECRET, event).statusCode(), () -> ServiceJar.tail(log));
+            // a body without a length is cut off by the HTTP server itself: application.properties sets its limit
+            byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+            HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create(webhooks + WEBHOOK_SECRET))
+                    .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(twoMegabytes))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, chunked.statusCode(), () -> ServiceJar.tail(log));
+            assertTrue(chunked.body().contains("1048576 bytes"), chunked.body());
 
             service.destroy(); // SIGTERM
             assertTrue(service.waitFor(45, TimeUnit.SECONDS), "still running 45 s after SIGTERM");

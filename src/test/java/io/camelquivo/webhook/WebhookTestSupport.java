@@ -87,6 +87,8 @@ abstract class WebhookTestSupport extends RoutesTestSupport {
             server.setEnabled(true);
             server.setHost("127.0.0.1");
             server.setPort(port);
+            // as application.properties sets it from quivo.webhook.max-body-bytes
+            server.setMaxBodySize(Long.valueOf(properties().getProperty("quivo.webhook.max-body-bytes", "1048576")));
             HttpManagementServerConfigurationProperties management = main.httpManagementServer();
             management.setEnabled(true);
             management.setHost("127.0.0.1");
