@@ -79,6 +79,9 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         FileLockClusterService cluster = new FileLockClusterService();
         cluster.setRoot(Files.createTempDirectory("quivo-cluster").toString());
         cluster.setAcquireLockDelay(10, TimeUnit.MILLISECONDS);
+        // leadership is declared on a later try of the lock than the first: tries 10 s apart would hold every
+        // test's feeds back that long
+        cluster.setAcquireLockInterval(100, TimeUnit.MILLISECONDS);
         camel.addService(cluster);
         return camel;
     }
