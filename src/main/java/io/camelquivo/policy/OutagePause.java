@@ -1,7 +1,10 @@
 package io.camelquivo.policy;
 
 import io.camelquivo.component.QuivoComponent;
+import io.camelquivo.error.QuivoException;
+import io.camelquivo.metrics.QuivoMetrics;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.camel.Component;
 import org.apache.camel.Exchange;
@@ -25,6 +28,9 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
     private static final String CLOSED = "closed";
 
     private final Consumer<Exchange> readAgainLater;
+    /** What the last message that ended unsettled failed with, in words fit for health and logs. */
+    private volatile String lastUnsettled = "a message could not be settled";
+    private volatile String pausedBecause;
 
     public OutagePause(Duration probeInterval) {
         this(probeInterval, exchange -> { });
@@ -38,6 +44,24 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
         super(1, Long.MAX_VALUE, probeInterval.toMillis(), null);
         this.readAgainLater = readAgainLater;
         setHalfOpenHandler(this);
+    }
+
+    /** Whether this route is paused now. */
+    public boolean isPaused() {
+        return !CLOSED.equals(getStateAsString());
+    }
+
+    /** Why the route paused, while it is paused: the failure of the message that paused it. */
+    public String pausedBecause() {
+        return isPaused() ? pausedBecause : null;
+    }
+
+    /** The route's pause shows in health ({@link PausedRoutesHealthCheck}) and metrics ({@code quivo_route_paused}). */
+    @Override
+    public void onInit(Route route) {
+        super.onInit(route);
+        PausedRoutesHealthCheck.registerIn(route.getCamelContext());
+        QuivoMetrics.of(route.getCamelContext()).onPausableRoute(route.getRouteId(), this::isPaused);
     }
 
     /** Whether the route that the exchange came from is paused now: its messages then stop waiting at once. */
@@ -70,6 +94,9 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
     @Override
     public void onExchangeDone(Route route, Exchange exchange) {
         if (exchange.isFailed()) {
+            if (!(exchange.getException() instanceof RoutePausedException)) {
+                lastUnsettled = describe(exchange.getException());
+            }
             readAgainLater.accept(exchange);
         }
         super.onExchangeDone(route, exchange);
@@ -84,11 +111,31 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
     @Override
     protected void openCircuit(Route route) {
         boolean wasRunning = CLOSED.equals(getStateAsString());
+        if (wasRunning) {
+            pausedBecause = lastUnsettled;
+        }
         super.openCircuit(route);
         if (wasRunning) {
-            LOG.warn("Route {} paused: a message could not be settled and stays in its source; Quivo is probed every"
-                    + " {} ms and the route resumes once it answers", route.getRouteId(), getHalfOpenAfter());
+            LOG.warn("Route {} paused: a message could not be settled ({}) and stays in its source; Quivo is probed"
+                    + " every {} ms and the route resumes once it answers", route.getRouteId(), pausedBecause,
+                    getHalfOpenAfter());
         }
+    }
+
+    /**
+     * A Quivo failure by its family, as the metrics label it; anything else (a dead-letter write, say) by its
+     * type and message, which name no secret.
+     */
+    private static String describe(Exception failure) {
+        if (failure instanceof QuivoException quivo && quivo.getFamily() != null) {
+            return "Quivo: " + quivo.getFamily().name().toLowerCase(Locale.ROOT);
+        }
+        if (failure == null) {
+            return "a message could not be settled";
+        }
+        String message = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+        message = message.length() > 200 ? message.substring(0, 200) + "..." : message;
+        return failure.getClass().getSimpleName() + message;
     }
 
     @Override
