@@ -4,6 +4,7 @@ import io.camelquivo.component.QuivoComponent;
 import io.camelquivo.error.QuivoException;
 import io.camelquivo.metrics.QuivoMetrics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.camel.Component;
@@ -31,6 +32,7 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
     /** What the last message that ended unsettled failed with, in words fit for health and logs. */
     private volatile String lastUnsettled = "a message could not be settled";
     private volatile String pausedBecause;
+    private volatile Instant pausedSince;
 
     public OutagePause(Duration probeInterval) {
         this(probeInterval, exchange -> { });
@@ -49,6 +51,11 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
     /** Whether this route is paused now. */
     public boolean isPaused() {
         return !CLOSED.equals(getStateAsString());
+    }
+
+    /** Since when the route is paused (each failed probe opens the circuit anew, this stays), or null. */
+    public Instant pausedSince() {
+        return isPaused() ? pausedSince : null;
     }
 
     /** Why the route paused, while it is paused: the failure of the message that paused it. */
@@ -113,6 +120,7 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
         boolean wasRunning = CLOSED.equals(getStateAsString());
         if (wasRunning) {
             pausedBecause = lastUnsettled;
+            pausedSince = Instant.now();
         }
         super.openCircuit(route);
         if (wasRunning) {
@@ -138,9 +146,57 @@ public final class OutagePause extends ThrottlingExceptionRoutePolicy implements
         return failure.getClass().getSimpleName() + message;
     }
 
+    /**
+     * A route fed by another route ({@code direct:}, as order-record by the Kafka route) keeps its consumer: its
+     * caller would otherwise block on the missing consumer for direct's timeout (30 s) and fail with an error that
+     * says nothing of the outage. Each message it is handed while paused meets {@link #onExchangeBegin} instead,
+     * and stays in its source at once.
+     */
+    @Override
+    public boolean suspendOrStopConsumer(org.apache.camel.Consumer consumer) throws Exception {
+        return isFedByAnotherRoute(consumer) || super.suspendOrStopConsumer(consumer);
+    }
+
+    @Override
+    public boolean resumeOrStartConsumer(org.apache.camel.Consumer consumer) throws Exception {
+        return isFedByAnotherRoute(consumer) || super.resumeOrStartConsumer(consumer);
+    }
+
+    private static boolean isFedByAnotherRoute(org.apache.camel.Consumer consumer) {
+        return consumer != null && consumer.getEndpoint().getEndpointUri().startsWith("direct:");
+    }
+
     @Override
     protected void closeCircuit(Route route) {
+        resume(route, true);
+    }
+
+    /**
+     * Every pause of the context waits for the same thing, Quivo answering: once one probe says so, the other
+     * paused routes resume now rather than at their own next probe. Those fed by another route go first: a Kafka
+     * route resumed before the route its records go through would only meet that route's pause, and pause again
+     * for another probe interval.
+     */
+    private void resume(Route route, boolean theOthersToo) {
+        boolean wasPaused = isPaused();
+        if (theOthersToo && wasPaused) {
+            resumeTheOthers(true);
+        }
         super.closeCircuit(route);
         LOG.info("Route {} resumed: Quivo answers again", route.getRouteId());
+        if (theOthersToo && wasPaused) {
+            resumeTheOthers(false);
+        }
+    }
+
+    private void resumeTheOthers(boolean fedByAnotherRoute) {
+        for (Route other : getCamelContext().getRoutes()) {
+            for (RoutePolicy policy : other.getRoutePolicyList()) {
+                if (policy != this && policy instanceof OutagePause pause && pause.isPaused()
+                        && isFedByAnotherRoute(other.getConsumer()) == fedByAnotherRoute) {
+                    pause.resume(other, false);
+                }
+            }
+        }
     }
 }

@@ -78,12 +78,16 @@ public final class PausedRoutesHealthCheck implements HealthCheck {
         List<String> reasons = new ArrayList<>();
         for (Route route : camelContext.getRoutes()) {
             for (RoutePolicy policy : route.getRoutePolicyList()) {
-                if (policy instanceof OutagePause pause && pause.isPaused()) {
+                if (!(policy instanceof OutagePause pause)) {
+                    continue;
+                }
+                Instant since = pause.pausedSince();
+                String why = pause.pausedBecause();
+                if (since != null && why != null) {
                     paused.add(route.getRouteId());
-                    reasons.add("route " + route.getRouteId() + " paused since "
-                            + Instant.ofEpochMilli(pause.getOpenedAt()).truncatedTo(ChronoUnit.SECONDS) + " ("
-                            + pause.pausedBecause() + "): its messages wait in their source until Quivo answers a"
-                            + " probe, every " + pause.getHalfOpenAfter() + " ms");
+                    reasons.add("route " + route.getRouteId() + " paused since " + since.truncatedTo(ChronoUnit.SECONDS)
+                            + " (" + why + "): its messages wait in their source until Quivo answers a probe, every "
+                            + pause.getHalfOpenAfter() + " ms");
                 }
             }
         }
