@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -32,6 +33,7 @@ import org.apache.camel.CamelContext;
  * quivo_quarantined_payloads_total{operation}      dead-letter payloads too large for Kafka, kept in files instead
  * quivo_rate_limit_per_second{account}             calls per second the account's rate limiter lets through now;
  *                                                  account "1" is the first the component used, "2" the next
+ * quivo_route_paused{route}                        1 while the route is paused by an outage (OutagePause), else 0
  * </pre>
  *
  * Counters exist at zero before their first event, so that rates and ratios over them read 0 rather than
@@ -51,6 +53,7 @@ public final class QuivoMetrics implements QuivoCallListener {
     static final String DEAD_LETTERS = "quivo.dead.letters";
     static final String QUARANTINED = "quivo.quarantined.payloads";
     static final String RATE_LIMIT = "quivo.rate.limit.per.second";
+    static final String ROUTE_PAUSED = "quivo.route.paused";
 
     /** The label of a call that Quivo answered with a 2xx. */
     static final String SUCCESS = "success";
@@ -78,6 +81,8 @@ public final class QuivoMetrics implements QuivoCallListener {
     /** The gauge of each account reads through this, so a limiter made again replaces the one it reads. */
     private final Map<String, DoubleSupplier> rateLimits = new ConcurrentHashMap<>();
     private final Set<String> operations = ConcurrentHashMap.newKeySet();
+    /** The gauge of each route reads through this, so the pause of a route started again replaces the old one. */
+    private final Map<String, BooleanSupplier> pausableRoutes = new ConcurrentHashMap<>();
 
     public QuivoMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -143,6 +148,19 @@ public final class QuivoMetrics implements QuivoCallListener {
         }
     }
 
+    /** A route that pauses while Quivo is away: its gauge reads 1 while {@code paused} says so, else 0. */
+    public void onPausableRoute(String route, BooleanSupplier paused) {
+        if (pausableRoutes.put(route, paused) == null) {
+            Gauge.builder(ROUTE_PAUSED, pausableRoutes, routes -> isPaused(routes, route))
+                    .tag("route", route)
+                    .description("1 while the route is paused: one of its messages could not be settled (Quivo did"
+                            + " not answer within the policy's budget, or its dead-letter could not be written), it"
+                            + " waits in its source, and the route takes nothing new until Quivo answers; else 0")
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+
     public void onRedelivery(StatusFamily family) {
         redeliveries(label(family)).increment();
     }
@@ -196,6 +214,11 @@ public final class QuivoMetrics implements QuivoCallListener {
     private static double currentRate(Map<String, DoubleSupplier> limits, String account) {
         DoubleSupplier limit = limits.get(account);
         return limit == null ? Double.NaN : limit.getAsDouble();
+    }
+
+    private static double isPaused(Map<String, BooleanSupplier> routes, String route) {
+        BooleanSupplier paused = routes.get(route);
+        return paused != null && paused.getAsBoolean() ? 1 : 0;
     }
 
     private static String label(StatusFamily family) {

@@ -53,6 +53,7 @@ public final class QuivoSimulator implements AutoCloseable {
     private final SimulatorStats stats = new SimulatorStats();
     private final OrderStore orders = new OrderStore();
     private final Resources resources = new Resources();
+    private final HeldRequests heldRequests = new HeldRequests();
     private volatile TokenBucket quota;
     private volatile boolean quotaRetryAfter;
     private HttpServer server;
@@ -156,6 +157,29 @@ public final class QuivoSimulator implements AutoCloseable {
         quotaRetryAfter = send;
     }
 
+    /**
+     * From now on every API request is taken in and read, then held open without an answer, as a Quivo whose
+     * gateway accepts connections and hangs: the client waits until its own timeout. Nothing is served or
+     * stored. The admin routes still answer. Ends with {@link #answerAgain()}, {@link #reset()} or
+     * {@link #close()}.
+     */
+    public void stopAnswering() {
+        heldRequests.start();
+    }
+
+    /**
+     * Requests are served again. Those held meanwhile are cut off without an answer (counted with status 0 and
+     * the fault {@code unanswered}), never served.
+     */
+    public void answerAgain() {
+        heldRequests.stop(stats);
+    }
+
+    /** Requests held open unanswered right now. */
+    public int unansweredRequests() {
+        return heldRequests.count();
+    }
+
     public Faults faults() {
         return faults;
     }
@@ -192,10 +216,11 @@ public final class QuivoSimulator implements AutoCloseable {
     }
 
     /**
-     * Clears orders, every resource's store, stats, faults, tokens and quota, and restores the
-     * builder's token lifetime.
+     * Clears orders, every resource's store, stats, faults, tokens and quota, restores the builder's token
+     * lifetime, and answers again.
      */
     public void reset() {
+        heldRequests.stop(stats);
         faults.clear();
         quota = null;
         quotaRetryAfter = false;
@@ -212,6 +237,7 @@ public final class QuivoSimulator implements AutoCloseable {
         if (server == null) {
             return;
         }
+        heldRequests.stop(stats);
         server.stop(0);
         executor.shutdownNow();
         server = null;
@@ -228,6 +254,10 @@ public final class QuivoSimulator implements AutoCloseable {
 
     TokenRegistry tokens() {
         return tokens;
+    }
+
+    HeldRequests heldRequests() {
+        return heldRequests;
     }
 
     TokenBucket quotaBucket() {

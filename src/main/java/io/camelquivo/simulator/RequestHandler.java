@@ -46,6 +46,9 @@ final class RequestHandler implements HttpHandler {
         Reply reply;
         try {
             body = HttpIo.readBody(exchange, simulator.maxBodyBytes());
+            if (held(exchange, at, sequence, body)) {
+                return;
+            }
             Router.Match match = Router.match(method, exchange.getRequestURI().getPath());
             route = match.route().name();
             fault = simulator.faults().draw(route, body);
@@ -71,6 +74,21 @@ final class RequestHandler implements HttpHandler {
         } catch (IOException e) {
             exchange.close();
         }
+    }
+
+    /** While the simulator does not answer, the request read is kept open unanswered instead of being served. */
+    private boolean held(HttpExchange exchange, Instant at, long sequence, byte[] body) {
+        if (!simulator.heldRequests().holding()) {
+            return false;
+        }
+        String route;
+        try {
+            route = Router.match(exchange.getRequestMethod(), exchange.getRequestURI().getPath()).route().name();
+        } catch (ApiException unknownPath) {
+            route = null;
+        }
+        return simulator.heldRequests().hold(exchange, sequence, HeldRequests.unanswered(at,
+                exchange.getRequestMethod(), HttpIo.pathWithQuery(exchange), route, recordedBody(route, body)));
     }
 
     /** The body for the request log; a login's stays out, as it holds the password. */

@@ -108,10 +108,12 @@ class QuivoMetricsTest extends QuivoTestSupport {
         metrics.onDeadLetter(StatusFamily.REJECTED, "orders.create");
         metrics.onQuarantine("orders.create");
         metrics.onRateLimiter("1", () -> 10.0);
+        metrics.onPausableRoute("orders-from-files", () -> true);
 
         List<Meter> ours = meters.getMeters().stream().filter(m -> m.getId().getName().startsWith("quivo.")).toList();
         assertEquals(List.of("quivo.call.duration", "quivo.calls", "quivo.dead.letters", "quivo.logins",
-                "quivo.quarantined.payloads", "quivo.rate.limit.per.second", "quivo.redeliveries"),
+                "quivo.quarantined.payloads", "quivo.rate.limit.per.second", "quivo.redeliveries",
+                "quivo.route.paused"),
                 ours.stream().map(m -> m.getId().getName()).distinct().sorted().toList());
         for (Meter meter : ours) {
             assertNotNull(meter.getId().getDescription(), meter.getId().toString());
@@ -119,9 +121,10 @@ class QuivoMetricsTest extends QuivoTestSupport {
         String scrape = meters.scrape();
         for (String help : List.of("quivo_calls_total", "quivo_call_duration_seconds", "quivo_logins_total",
                 "quivo_redeliveries_total", "quivo_dead_letters_total", "quivo_quarantined_payloads_total",
-                "quivo_rate_limit_per_second")) {
+                "quivo_rate_limit_per_second", "quivo_route_paused")) {
             assertTrue(scrape.contains("# HELP " + help + " "), "no help for " + help);
         }
+        assertTrue(scrape.contains("quivo_route_paused{route=\"orders-from-files\"} 1.0"), scrape);
     }
 
     @Test

@@ -40,7 +40,6 @@ class ScaleOutIT {
     static QuivoSimulatorExtension sim = new QuivoSimulatorExtension();
 
     private static final int ORDERS = 60;
-    private static final String GROUP = "quivo-connector";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern POLLED = Pattern.compile(
             "quivo_calls_total\\{[^}]*operation=\"orders\\.changes\"[^}]*} ([0-9.]+)");
@@ -54,13 +53,15 @@ class ScaleOutIT {
         String orders = TestKafka.uniqueTopic("scale-orders");
         kafka.createTopic(orders, 6);
         Path cluster = Files.createDirectories(work.resolve("shared-cluster"));
+        // a group of their own: other tests' services on the shared broker use the default group
+        String group = TestKafka.uniqueTopic("scale-group");
 
-        Instance a = Instance.start(work.resolve("a"), kafka, orders, cluster);
-        Instance b = Instance.start(work.resolve("b"), kafka, orders, cluster);
+        Instance a = Instance.start(work.resolve("a"), kafka, orders, group, cluster);
+        Instance b = Instance.start(work.resolve("b"), kafka, orders, group, cluster);
         try {
             a.awaitHealthy();
             b.awaitHealthy();
-            awaitGroupOfTwo(kafka, orders);
+            awaitGroupOfTwo(kafka, orders, group);
 
             String prefix = "SCALE-" + System.nanoTime() + "-";
             for (int i = 0; i < ORDERS; i++) {
@@ -103,14 +104,14 @@ class ScaleOutIT {
     }
 
     /** Both instances in the group, the six partitions shared out between them. */
-    private static void awaitGroupOfTwo(TestKafka kafka, String topic) throws Exception {
+    private static void awaitGroupOfTwo(TestKafka kafka, String topic, String group) throws Exception {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(config)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (true) {
-                Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(List.of(GROUP)).all().get();
-                List<MemberDescription> members = groups.get(GROUP).members().stream()
+                Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(List.of(group)).all().get();
+                List<MemberDescription> members = groups.get(group).members().stream()
                         .filter(member -> member.assignment().topicPartitions().stream()
                                 .anyMatch(partition -> partition.topic().equals(topic)))
                         .toList();
@@ -127,7 +128,8 @@ class ScaleOutIT {
     /** One service process, with its own folder and ports, on the shared simulator, broker and lock folder. */
     private record Instance(Process process, Path log, int managementPort) {
 
-        static Instance start(Path dir, TestKafka kafka, String ordersTopic, Path cluster) throws IOException {
+        static Instance start(Path dir, TestKafka kafka, String ordersTopic, String group, Path cluster)
+                throws IOException {
             Files.createDirectories(dir);
             int managementPort = ServiceJar.freePort();
             Path log = dir.resolve("service.log");
@@ -142,6 +144,7 @@ class ScaleOutIT {
             env.put("QUIVO_PASSWORD", sim.simulator().password());
             env.put("KAFKA_BROKERS", kafka.bootstrapServers());
             env.put("QUIVO_ORDERS_TOPIC", ordersTopic);
+            env.put("QUIVO_ORDERS_GROUP_ID", group);
             env.put("QUIVO_EVENTS_TOPIC", TestKafka.uniqueTopic("scale-events"));
             env.put("QUIVO_DLQ_TOPIC", TestKafka.uniqueTopic("scale-dlq"));
             env.put("QUIVO_MANAGEMENT_PORT", Integer.toString(managementPort));

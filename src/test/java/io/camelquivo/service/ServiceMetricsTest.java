@@ -69,8 +69,12 @@ class ServiceMetricsTest {
             assertEquals(0, simulator.stats().logins(), "the service logged in before any order came");
 
             for (String meter : List.of("quivo_calls_total", "quivo_logins_total", "quivo_redeliveries_total",
-                    "quivo_dead_letters_total", "quivo_quarantined_payloads_total", "quivo_rate_limit_per_second")) {
+                    "quivo_dead_letters_total", "quivo_quarantined_payloads_total", "quivo_rate_limit_per_second",
+                    "quivo_route_paused")) {
                 assertHelp(before, meter);
+            }
+            for (String route : List.of("orders-from-files", "orders-from-kafka", "order-record")) {
+                assertEquals(0.0, value(before, "quivo_route_paused{route=\"" + route + "\"}"), route);
             }
             assertEquals(0.0, value(before, "quivo_logins_total{outcome=\"success\"}"));
             assertEquals(0.0, value(before, "quivo_logins_total{outcome=\"failure\"}"));
