@@ -63,57 +63,83 @@ public final class ReliabilityResults {
         JsonNode machine = results.path("machine");
         out.append(String.format(Locale.ROOT, "On %d cores, %s.%n%n", machine.path("cores").asInt(),
                 machine.path("java").asText()));
-        out.append("| run | date | orders (files / records) | invalid | accepted, each once | dead-lettered"
-                + " (records) | faults injected | expired tokens | POSTs | lookups | logins | kills | left in source"
-                + " / pauses | seconds | orders/s | load |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = results.path("runs").fields(); it.hasNext();) {
-            JsonNode run = it.next().getValue();
-            out.append("| `").append(run.path("run").asText()).append("` | ")
-                    .append(run.path("date").asText()).append(" | ")
-                    .append(run.path("orders").asInt()).append(" (").append(run.path("files").asInt()).append(" / ")
-                    .append(run.path("records").asInt()).append(") | ")
-                    .append(run.path("invalid").asInt()).append(" | ")
-                    .append(run.path("accepted").asInt()).append(" | ")
-                    .append(run.path("deadLettered").asInt()).append(" (")
-                    .append(run.path("deadLetterRecords").asInt()).append(") | ")
-                    .append(run.path("faultsInjected").asInt()).append(": ").append(faults(run.path("faultsByKind")))
-                    .append(" | ")
-                    .append(run.path("expiredTokens").asInt()).append(" | ")
-                    .append(run.path("posts").asInt()).append(" | ")
-                    .append(run.path("lookups").asInt()).append(" | ")
-                    .append(run.path("logins").asInt()).append(" | ")
-                    .append(run.path("kills").asInt()).append(" | ")
-                    .append(run.path("leftInSource").asInt()).append(" / ").append(run.path("pauses").asInt())
-                    .append(" | ")
-                    .append(run.path("seconds").asText()).append(" | ")
-                    .append(run.path("ordersPerSecond").asText()).append(" | ")
-                    .append(run.path("loadAverage").asText()).append(" |\n");
+        List<JsonNode> others = new java.util.ArrayList<>();
+        List<JsonNode> orderRuns = new java.util.ArrayList<>();
+        results.path("runs").forEach(run -> (run.has("faultsByKind") ? orderRuns : others).add(run));
+        java.util.Comparator<JsonNode> byName = java.util.Comparator.comparing(run -> run.path("run").asText());
+        orderRuns.sort(byName);
+        others.sort(byName);
+        if (!orderRuns.isEmpty()) {
+            orderTable(out, orderRuns);
+        }
+        for (JsonNode run : others) {
+            // a run of another shape (an outage, bad input): its figures as they are
+            out.append(orderRuns.isEmpty() && run == others.get(0) ? "" : "\n").append("- `")
+                    .append(run.path("run").asText()).append("`:");
+            for (Iterator<Map.Entry<String, JsonNode>> it = run.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> figure = it.next();
+                if (!figure.getKey().equals("run")) {
+                    out.append(' ').append(figure.getKey()).append(' ').append(figure.getValue().isTextual()
+                            ? figure.getValue().asText() : figure.getValue().toString()).append(it.hasNext() ? "," : "");
+                }
+            }
+            out.append('\n');
         }
         return out.toString();
     }
 
-    private static String faults(JsonNode byKind) {
-        StringBuilder out = new StringBuilder();
-        for (String kind : List.of("expiredToken", "throttled", "serverError", "unavailable", "gatewayTimeoutBeforeStore",
-                "gatewayTimeoutAfterStore", "resetBeforeStore", "resetAfterStore")) {
-            if (byKind.has(kind)) {
-                out.append(out.isEmpty() ? "" : ", ").append(label(kind)).append(' ').append(byKind.get(kind).asInt());
-            }
+    /** One column per run, one row per figure: a few runs side by side read better than a wide table. */
+    private static void orderTable(StringBuilder out, List<JsonNode> runs) {
+        out.append("| figure |");
+        runs.forEach(run -> out.append(" `").append(run.path("run").asText()).append("` |"));
+        out.append("\n|---|");
+        runs.forEach(run -> out.append("---|"));
+        out.append('\n');
+        row(out, runs, "date", run -> run.path("date").asText());
+        row(out, runs, "orders (files / records)", run -> run.path("orders").asInt() + " (" + run.path("files").asInt()
+                + " / " + run.path("records").asInt() + ")");
+        row(out, runs, "invalid (Quivo answers 400)", run -> run.path("invalid").asText());
+        row(out, runs, "valid, each in Quivo exactly once", run -> run.path("accepted").asText());
+        row(out, runs, "invalid, dead-lettered (records written)", run -> run.path("deadLettered").asInt() + " ("
+                + run.path("deadLetterRecords").asInt() + ")");
+        row(out, runs, "faults injected", run -> run.path("faultsInjected").asText());
+        for (String kind : KINDS) {
+            row(out, runs, "&nbsp;&nbsp;" + label(kind), run -> run.path("faultsByKind").path(kind).asText("0"));
         }
-        return out.toString();
+        row(out, runs, "tokens expired on their own (401)", run -> run.path("expiredTokens").asText());
+        row(out, runs, "creates (POST /orders)", run -> run.path("posts").asText());
+        row(out, runs, "lookups (GET /orders?query=orderIdentifier:...)", run -> run.path("lookups").asText());
+        row(out, runs, "logins", run -> run.path("logins").asText());
+        row(out, runs, "SIGKILLs", run -> run.path("kills").asText());
+        row(out, runs, "orders left in their source / route pauses", run -> run.path("leftInSource").asInt() + " / "
+                + run.path("pauses").asInt());
+        row(out, runs, "rate limit", run -> run.path("rateLimit").asText().equals("adaptive") ? "adaptive"
+                : "fixed, " + run.path("rateLimit").asText() + "/s");
+        row(out, runs, "seconds, first order to last settled", run -> run.path("seconds").asText());
+        row(out, runs, "orders per second", run -> run.path("ordersPerSecond").asText());
+        row(out, runs, "load average, start -> end", run -> run.path("loadAverage").asText());
     }
+
+    private static void row(StringBuilder out, List<JsonNode> runs, String figure,
+            java.util.function.Function<JsonNode, String> value) {
+        out.append("| ").append(figure).append(" |");
+        runs.forEach(run -> out.append(' ').append(value.apply(run)).append(" |"));
+        out.append('\n');
+    }
+
+    private static final List<String> KINDS = List.of("expiredToken", "throttled", "serverError", "unavailable",
+            "gatewayTimeoutBeforeStore", "gatewayTimeoutAfterStore", "resetBeforeStore", "resetAfterStore");
 
     private static String label(String kind) {
         return switch (kind) {
-            case "expiredToken" -> "401";
+            case "expiredToken" -> "401 expired token";
             case "throttled" -> "429";
             case "serverError" -> "500";
             case "unavailable" -> "503";
-            case "gatewayTimeoutBeforeStore" -> "504";
-            case "gatewayTimeoutAfterStore" -> "504 after store";
-            case "resetBeforeStore" -> "reset";
-            case "resetAfterStore" -> "reset after store";
+            case "gatewayTimeoutBeforeStore" -> "504 before the order is stored";
+            case "gatewayTimeoutAfterStore" -> "504 after the order is stored";
+            case "resetBeforeStore" -> "connection reset before storing";
+            case "resetAfterStore" -> "connection reset after storing";
             default -> kind;
         };
     }
