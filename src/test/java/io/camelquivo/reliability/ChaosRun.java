@@ -214,11 +214,16 @@ final class ChaosRun {
             Thread.sleep(3_000);
             deadLetters.poll();
             sampleMetrics();
+            String lastScrape = get("/observe/metrics");
+            assertTrue(get("/observe/health").contains("\"status\":\"UP\""), "health UP once the run is over");
             stopGracefully();
             double loadAfter = loadAverage();
 
             checkQuivo(orders);
             Map<String, Object> dead = checkDeadLetters(orders, deadLetters.records());
+            if (kills == 0) {
+                checkMetrics(lastScrape, deadLetters.records().size());
+            }
             checkFolders(orders);
             int tokens = scanForSecrets(deadLetters.records());
 
@@ -532,6 +537,36 @@ final class ChaosRun {
         figures.put("deadLetterRecords", records.size());
         figures.put("deadLetterRepeats", records.size() - copies.size());
         return figures;
+    }
+
+    /**
+     * What the service's metrics say against what the simulator and the topic saw; only for a run without kills,
+     * since a killed service's counters die with it. Quivo here is on loopback, so every call the service made
+     * reached the simulator.
+     */
+    private void checkMetrics(String scrape, int deadLetterRecords) {
+        int calls = quivo.stats().calls("POST /orders") + quivo.stats().calls("GET /orders");
+        assertEquals(calls, (int) sum(scrape, "quivo_calls_total", "operation=\"orders.create\""),
+                "quivo_calls_total of orders.create against the creates and lookups the simulator saw");
+        assertEquals(quivo.stats().successfulLogins(), (int) sum(scrape, "quivo_logins_total", "outcome=\"success\""),
+                "quivo_logins_total{outcome=success} against the simulator's logins");
+        assertEquals(deadLetterRecords, (int) sum(scrape, "quivo_dead_letters_total", ""),
+                "quivo_dead_letters_total against the records on the dead-letter topic");
+    }
+
+    /** The sum of a meter's series whose labels contain {@code label}. */
+    private static double sum(String scrape, String meter, String label) {
+        double total = 0;
+        Matcher series = Pattern.compile("(?m)^" + meter + "\\{([^}]*)} ([0-9.Ee+-]+)$").matcher(scrape);
+        boolean found = false;
+        while (series.find()) {
+            if (series.group(1).contains(label)) {
+                total += Double.parseDouble(series.group(2));
+                found = true;
+            }
+        }
+        assertTrue(found, meter + "{" + label + "} in the metrics");
+        return total;
     }
 
     /** The calls the simulator saw for each order: its creates (by body) and its lookups (by query). */
