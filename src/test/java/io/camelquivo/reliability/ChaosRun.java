@@ -138,6 +138,7 @@ final class ChaosRun {
     private final List<Path> logs = new ArrayList<>();
     private final List<String> metricScrapes = new ArrayList<>();
     private final List<Double> rateLimits = new ArrayList<>();
+    private final List<Instant> killedAt = new ArrayList<>();
     private int samples;
     private QuivoSimulator quivo;
     private Process service;
@@ -227,6 +228,7 @@ final class ChaosRun {
             checkFolders(orders);
             int tokens = scanForSecrets(deadLetters.records());
 
+            keepLogs();
             Map<String, Object> summary = summary(orders, dead, kills, seconds, tokens, loadBefore, loadAfter);
             System.out.println(line(summary));
             return summary;
@@ -389,6 +391,7 @@ final class ChaosRun {
         }
         service.destroyForcibly();
         assertTrue(service.waitFor(20, TimeUnit.SECONDS), "the killed service is gone");
+        killedAt.add(Instant.now());
     }
 
     /** SIGTERM: the service promises to stop with exit code 0. */
@@ -573,23 +576,60 @@ final class ChaosRun {
     private Map<String, Integer> callsPerOrder() {
         Map<String, Integer> calls = new HashMap<>();
         for (RequestRecord request : quivo.stats().requestLog()) {
-            if ("POST /orders".equals(request.route())) {
-                String id = identifierIn(request.body());
-                if (id != null) {
-                    calls.merge(id, 1, Integer::sum);
-                }
-            } else if ("GET /orders".equals(request.route())) {
-                String query = request.path().contains("?") ? request.path().substring(request.path().indexOf('?') + 1)
-                        : "";
-                for (String parameter : query.split("&")) {
-                    String decoded = URLDecoder.decode(parameter, StandardCharsets.UTF_8);
-                    if (decoded.startsWith("query=orderIdentifier:")) {
-                        calls.merge(decoded.substring("query=orderIdentifier:".length()), 1, Integer::sum);
-                    }
-                }
+            String id = orderOf(request);
+            if (id != null) {
+                calls.merge(id, 1, Integer::sum);
             }
         }
         return calls;
+    }
+
+    /** The order a create (by its body) or a lookup (by its query) was for; null for any other call. */
+    private static String orderOf(RequestRecord request) {
+        if ("POST /orders".equals(request.route())) {
+            return identifierIn(request.body());
+        }
+        if ("GET /orders".equals(request.route()) && request.path().contains("?")) {
+            for (String parameter : request.path().substring(request.path().indexOf('?') + 1).split("&")) {
+                String decoded = URLDecoder.decode(parameter, StandardCharsets.UTF_8);
+                if (decoded.startsWith("query=orderIdentifier:")) {
+                    return decoded.substring("query=orderIdentifier:".length());
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * After each kill, how long until Quivo answered a call for an order of each channel with 200 again (the
+     * slowest of the kills): how soon a restarted service is back at work on the inbox and on the topic.
+     */
+    private Map<String, Object> resumption(List<Order> orders) {
+        Map<String, Boolean> asFile = orders.stream().collect(Collectors.toMap(Order::id, Order::asFile));
+        double files = 0;
+        double records = 0;
+        List<RequestRecord> log = quivo.stats().requestLog();
+        for (Instant kill : killedAt) {
+            Instant file = null;
+            Instant record = null;
+            for (RequestRecord request : log) {
+                String id = request.status() == 200 && request.at().isAfter(kill) ? orderOf(request) : null;
+                if (id == null || !asFile.containsKey(id)) {
+                    continue;
+                }
+                if (asFile.get(id) && (file == null || request.at().isBefore(file))) {
+                    file = request.at();
+                } else if (!asFile.get(id) && (record == null || request.at().isBefore(record))) {
+                    record = request.at();
+                }
+            }
+            files = Math.max(files, file == null ? -1 : Duration.between(kill, file).toMillis() / 1000.0);
+            records = Math.max(records, record == null ? -1 : Duration.between(kill, record).toMillis() / 1000.0);
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("filesResumeAfterKillSeconds", Math.round(files * 10) / 10.0);
+        figures.put("recordsResumeAfterKillSeconds", Math.round(records * 10) / 10.0);
+        return figures;
     }
 
     private static String identifierIn(String body) {
@@ -626,6 +666,15 @@ final class ChaosRun {
 
     // ---- the figures
 
+    /** The service's output of each start, kept in target/reliability under the run's name (the scan found it clean). */
+    private void keepLogs() throws IOException {
+        Path kept = Path.of(System.getProperty("basedir", ".")).resolve("target/reliability").resolve(settings.name());
+        Files.createDirectories(kept);
+        for (Path log : logs) {
+            Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     private Map<String, Object> summary(List<Order> orders, Map<String, Object> dead, int kills, double seconds,
             int tokens, double loadBefore, double loadAfter) throws IOException {
         List<RequestRecord> log = quivo.stats().requestLog();
@@ -656,6 +705,9 @@ final class ChaosRun {
         summary.put("logins", quivo.stats().logins());
         summary.put("tokensScanned", tokens);
         summary.put("kills", kills);
+        if (kills > 0) {
+            summary.putAll(resumption(orders));
+        }
         summary.put("leftInSource", countInLogs("Not settled after"));
         summary.put("pauses", countInLogs("paused: a message could not be settled"));
         summary.put("rateLimitMedian", rateLimits.isEmpty() ? -1 : Math.round(median(rateLimits) * 10) / 10.0);
@@ -684,11 +736,13 @@ final class ChaosRun {
     static String line(Map<String, Object> s) {
         return String.format(Locale.ROOT, "%s: %d orders (%d files, %d records, %d invalid): %d accepted exactly once,"
                 + " %d dead-lettered (%d records); faults injected %d %s, expired tokens %d; %d POSTs, %d lookups,"
-                + " %d logins; %d kills; %d left in source, %d pauses; rate limit median %s/s; %.1f s (%.1f orders/s);"
+                + " %d logins; %d kills%s; %d left in source, %d pauses; rate limit median %s/s; %.1f s (%.1f orders/s);"
                 + " load %s on %d cores",
                 s.get("run"), s.get("orders"), s.get("files"), s.get("records"), s.get("invalid"), s.get("accepted"),
                 s.get("deadLettered"), s.get("deadLetterRecords"), s.get("faultsInjected"), s.get("faultsByKind"),
                 s.get("expiredTokens"), s.get("posts"), s.get("lookups"), s.get("logins"), s.get("kills"),
+                s.containsKey("filesResumeAfterKillSeconds") ? " (back at work within " + s.get("filesResumeAfterKillSeconds")
+                        + " s on files, " + s.get("recordsResumeAfterKillSeconds") + " s on records)" : "",
                 s.get("leftInSource"), s.get("pauses"), s.get("rateLimitMedian"), s.get("seconds"), s.get("ordersPerSecond"),
                 s.get("loadAverage"), s.get("cores"));
     }

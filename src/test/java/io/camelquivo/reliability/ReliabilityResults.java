@@ -111,6 +111,9 @@ public final class ReliabilityResults {
         row(out, runs, "lookups (GET /orders?query=orderIdentifier:...)", run -> run.path("lookups").asText());
         row(out, runs, "logins", run -> run.path("logins").asText());
         row(out, runs, "SIGKILLs", run -> run.path("kills").asText());
+        row(out, runs, "seconds from a SIGKILL to Quivo answering a call of a file / a record (slowest)",
+                run -> run.has("filesResumeAfterKillSeconds") ? run.path("filesResumeAfterKillSeconds").asText() + " / "
+                        + run.path("recordsResumeAfterKillSeconds").asText() : "");
         row(out, runs, "orders left in their source / route pauses", run -> run.path("leftInSource").asInt() + " / "
                 + run.path("pauses").asInt());
         row(out, runs, "rate limit", run -> run.path("rateLimit").asText().equals("adaptive") ? "adaptive"
