@@ -110,11 +110,6 @@ final class ChaosRun {
         static Settings crash(int orders, int kills, Duration within) {
             return new Settings("crash-" + orders, orders, kills, 20261217L, within, "1000");
         }
-
-        /** The same run with the component's default, adaptive rate limit: to measure it, not in the suites. */
-        Settings adaptive() {
-            return new Settings(name + "-adaptive", orders, kills, seed, within, null);
-        }
     }
 
     /** One order of the run: its bytes, whether it goes as a file or a record, and why Quivo refuses it, if it does. */
@@ -168,8 +163,8 @@ final class ChaosRun {
             startService();
             awaitHealthy();
             long started = System.nanoTime();
-            Thread feeder = new Thread(() -> feed(orders, new Random(random.nextLong())), "chaos-feeder");
             Feeding feeding = new Feeding();
+            Thread feeder = new Thread(() -> feed(orders, new Random(random.nextLong())), "chaos-feeder");
             feeder.setUncaughtExceptionHandler((t, e) -> feeding.failure = e);
             feeder.start();
 
