@@ -102,6 +102,8 @@ public final class ReliabilityResults {
         row(out, runs, "valid, each in Quivo exactly once", run -> run.path("accepted").asText());
         row(out, runs, "invalid, dead-lettered (records written)", run -> run.path("deadLettered").asInt() + " ("
                 + run.path("deadLetterRecords").asInt() + ")");
+        row(out, runs, "dead-letters whose quivo.attempts counts every call of the order", run ->
+                run.path("attemptsEqualToCalls").asText());
         row(out, runs, "faults injected", run -> run.path("faultsInjected").asText());
         for (String kind : KINDS) {
             row(out, runs, "&nbsp;&nbsp;" + label(kind), run -> run.path("faultsByKind").path(kind).asText("0"));
