@@ -11,6 +11,7 @@ import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.ServiceJar;
 import io.camelquivo.testing.TestKafka;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -716,7 +718,7 @@ final class ChaosRun {
         summary.put("ordersPerSecond", Math.round(orders.size() / seconds * 10) / 10.0);
         summary.put("loadAverage", loadBefore + " -> " + loadAfter);
         summary.put("cores", Runtime.getRuntime().availableProcessors());
-        summary.put("date", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        summary.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         return summary;
     }
 
@@ -725,7 +727,7 @@ final class ChaosRun {
         for (Path log : logs) {
             try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
                 count += (int) lines.filter(line -> line.contains(text)).count();
-            } catch (java.io.UncheckedIOException malformed) {
+            } catch (UncheckedIOException malformed) {
                 count += (int) new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines()
                         .filter(line -> line.contains(text)).count();
             }

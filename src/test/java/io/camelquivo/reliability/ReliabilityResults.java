@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The figures of the reliability runs: each run adds its summary to {@code target/reliability/results.json}
@@ -63,10 +66,10 @@ public final class ReliabilityResults {
         JsonNode machine = results.path("machine");
         out.append(String.format(Locale.ROOT, "On %d cores, %s.%n%n", machine.path("cores").asInt(),
                 machine.path("java").asText()));
-        List<JsonNode> others = new java.util.ArrayList<>();
-        List<JsonNode> orderRuns = new java.util.ArrayList<>();
+        List<JsonNode> others = new ArrayList<>();
+        List<JsonNode> orderRuns = new ArrayList<>();
         results.path("runs").forEach(run -> (run.has("faultsByKind") ? orderRuns : others).add(run));
-        java.util.Comparator<JsonNode> byName = java.util.Comparator.comparing(run -> run.path("run").asText());
+        Comparator<JsonNode> byName = Comparator.comparing(run -> run.path("run").asText());
         orderRuns.sort(byName);
         others.sort(byName);
         if (!orderRuns.isEmpty()) {
@@ -126,7 +129,7 @@ public final class ReliabilityResults {
     }
 
     private static void row(StringBuilder out, List<JsonNode> runs, String figure,
-            java.util.function.Function<JsonNode, String> value) {
+            Function<JsonNode, String> value) {
         out.append("| ").append(figure).append(" |");
         runs.forEach(run -> out.append(' ').append(value.apply(run)).append(" |"));
         out.append('\n');
