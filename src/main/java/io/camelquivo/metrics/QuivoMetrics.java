@@ -115,7 +115,7 @@ public final class QuivoMetrics implements QuivoCallListener {
     @Override
     public void onCall(String operation, int status, StatusFamily family, Duration elapsed) {
         String label = label(family);
-        calls(operation, label).increment();
+        // timed before counted: a scrape that sees the call counted also sees its duration series
         Timer.builder(CALL_DURATION)
                 .description("How long one call's HTTP exchange with Quivo took (connection, request, whole answer),"
                         + " without the waits for a rate-limit permit or a login; by operation and status family"
@@ -124,6 +124,7 @@ public final class QuivoMetrics implements QuivoCallListener {
                 .serviceLevelObjectives(DURATION_BUCKETS)
                 .register(registry)
                 .record(elapsed);
+        calls(operation, label).increment();
     }
 
     @Override

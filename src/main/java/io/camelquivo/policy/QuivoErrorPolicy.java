@@ -31,7 +31,9 @@ public class QuivoErrorPolicy extends RouteConfigurationBuilder {
         RouteConfigurationDefinition policy = routeConfiguration(ID);
 
         // waiting fixes it: never dead-lettered; unhandled once the budget is spent, so it stays in its source
-        redelivered(policy.onException(QuivoTransientException.class), decision).handled(false);
+        // with a step of its own, or Camel would run the dead-letter steps of an earlier 500's clause (LeaveInSource)
+        redelivered(policy.onException(QuivoTransientException.class), decision).handled(false)
+                .process(new LeaveInSource());
         // 500, 502
         deadLettered(redelivered(policy.onException(QuivoServerErrorException.class), decision));
         // 400, 404, 405, 409, 413, 415, 422, any other 4xx, 501, any other 403, a refused login, unusable input

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.stream.StreamSupport;
@@ -31,15 +32,20 @@ final class OrderService {
 
     private final OrderStore store;
     private final IntSupplier duplicateStatus;
+    private final BooleanSupplier storeDuplicates;
 
-    OrderService(OrderStore store, IntSupplier duplicateStatus) {
+    OrderService(OrderStore store, IntSupplier duplicateStatus, BooleanSupplier storeDuplicates) {
         this.store = store;
         this.duplicateStatus = duplicateStatus;
+        this.storeDuplicates = storeDuplicates;
     }
 
     Reply create(JsonNode request) {
         long sellerId = OrderValidator.validateCreate(request);
         String identifier = Json.text(request, "orderIdentifier");
+        if (storeDuplicates.getAsBoolean()) {
+            return createEvenIfDuplicate(request, sellerId, identifier);
+        }
         Optional<ObjectNode> created = store.insert(sellerId, identifier,
                 orderId -> OrderViews.newOrder(orderId, request, sellerId, store));
         if (created.isEmpty()) {
@@ -47,6 +53,11 @@ final class OrderService {
                     "orderIdentifier '" + identifier + "' already exists for seller " + sellerId);
         }
         return Reply.json(200, created.get());
+    }
+
+    private Reply createEvenIfDuplicate(JsonNode request, long sellerId, String identifier) {
+        return Reply.json(200, store.insertEvenIfDuplicate(sellerId, identifier,
+                orderId -> OrderViews.newOrder(orderId, request, sellerId, store)));
     }
 
     Reply list(Map<String, String> params) {

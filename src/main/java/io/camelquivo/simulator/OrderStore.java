@@ -65,6 +65,15 @@ public final class OrderStore {
         return Optional.of(order.deepCopy());
     }
 
+    /** Stores the order built by {@code build} even when the seller already has one with this identifier. */
+    synchronized ObjectNode insertEvenIfDuplicate(long sellerId, String orderIdentifier, LongFunction<ObjectNode> build) {
+        long orderId = nextOrderId++;
+        ObjectNode order = build.apply(orderId);
+        byId.put(orderId, order);
+        byKey.putIfAbsent(sellerId + "\u0000" + orderIdentifier, orderId);
+        return order.deepCopy();
+    }
+
     /** Position ids are unique across orders, as Quivo's are. Called from inside {@link #insert}'s builder. */
     synchronized long nextPositionId() {
         return nextPositionId++;

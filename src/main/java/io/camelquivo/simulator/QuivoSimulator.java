@@ -252,6 +252,10 @@ public final class QuivoSimulator implements AutoCloseable {
         return config.duplicateOrderStatus;
     }
 
+    boolean storesDuplicateOrders() {
+        return config.storeDuplicateOrders;
+    }
+
     TokenRegistry tokens() {
         return tokens;
     }
@@ -301,6 +305,7 @@ public final class QuivoSimulator implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofSeconds(3600);
         private int duplicateOrderStatus = 409;
         private int maxBodyBytes = 1_048_576;
+        private boolean storeDuplicateOrders;
 
         private Builder() {
         }
@@ -343,6 +348,17 @@ public final class QuivoSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether a repeated orderIdentifier of a seller is stored as one more order instead of refused with
+         * {@link #duplicateOrderStatus(int)}; off by default. On, a client's second create of the same order
+         * shows as two stored orders rather than being hidden by the refusal, which is what a test that counts
+         * creates needs.
+         */
+        public Builder storeDuplicateOrders(boolean store) {
+            this.storeDuplicateOrders = store;
+            return this;
+        }
+
         /** Request bodies above this size are answered 413. */
         public Builder maxBodyBytes(int maxBodyBytes) {
             if (maxBodyBytes < 1 || maxBodyBytes == Integer.MAX_VALUE) {
@@ -365,6 +381,7 @@ public final class QuivoSimulator implements AutoCloseable {
             copy.tokenLifetime = tokenLifetime;
             copy.duplicateOrderStatus = duplicateOrderStatus;
             copy.maxBodyBytes = maxBodyBytes;
+            copy.storeDuplicateOrders = storeDuplicateOrders;
             return copy;
         }
     }

@@ -23,7 +23,8 @@ final class RequestHandler implements HttpHandler {
 
     RequestHandler(QuivoSimulator simulator) {
         this.simulator = simulator;
-        this.orders = new OrderService(simulator.orders(), simulator::duplicateOrderStatus);
+        this.orders = new OrderService(simulator.orders(), simulator::duplicateOrderStatus,
+                simulator::storesDuplicateOrders);
         this.admin = new AdminHandler(simulator);
     }
 

@@ -99,6 +99,17 @@ abstract class StatusPolicyContract extends RoutesTestSupport {
     }
 
     @Test
+    void refusedTokensAfterAServerErrorStillLeaveTheOrderInItsSourceNotInTheDeadLetterTopic() {
+        // found by the chaos run: the 500's clause (whose steps dead-letter) must not linger once the 401s'
+        // clause, which has no steps, gives up
+        faults(1, Fault.serverError());
+        faults(3, Fault.expiredToken());
+        Exchange answer = send("T-500-401-3");
+        assertEquals(4, stats().calls("POST /orders"));
+        assertKeptInSource(answer, QuivoUnauthorizedException.class);
+    }
+
+    @Test
     void anExpiredTokenAfterThrottlingStillGetsItsReLogin() {
         faults(2, Fault.throttled(Duration.ZERO));
         faults(1, Fault.expiredToken());
@@ -153,6 +164,13 @@ abstract class StatusPolicyContract extends RoutesTestSupport {
         faults(10, Fault.throttled(Duration.ofSeconds(1)));
         assertKeptInSource(send("T-BUDGET"), QuivoThrottledException.class);
         assertEquals(3, stats().calls("POST /orders"), "within the 2.5 s budget");
+    }
+
+    @Test
+    void throttlingAfterAServerErrorPastTheTimeBudgetLeavesTheOrderInItsSourceNotInTheDeadLetterTopic() {
+        faults(1, Fault.serverError());
+        faults(10, Fault.throttled(Duration.ofSeconds(1)));
+        assertKeptInSource(send("T-500-BUDGET"), QuivoThrottledException.class);
     }
 
     @Test

@@ -120,6 +120,20 @@ class OrdersTest {
     }
 
     @Test
+    void aSimulatorThatStoresDuplicatesShowsASecondCreateAsASecondOrder() {
+        try (QuivoSimulator duplicates = QuivoSimulator.builder().storeDuplicateOrders(true).build().start()) {
+            Api api = new Api(duplicates).login();
+            JsonNode first = Api.json(api.createOrder("TWICE-1"));
+            HttpResponse<String> again = api.post("/orders", Api.order("TWICE-1").toString());
+            assertEquals(200, again.statusCode());
+            assertEquals(first.get("orderId").asLong() + 1, Api.json(again).get("orderId").asLong());
+            assertEquals(2, duplicates.orders().byIdentifier("TWICE-1").size());
+            assertEquals(2, Api.json(api.get("/orders?query=orderIdentifier:TWICE-1")).size(),
+                    "a lookup finds both");
+        }
+    }
+
+    @Test
     void refetchAnswersTheCurrentDetailOr404(QuivoSimulator simulator) {
         Api api = new Api(simulator).login();
         JsonNode created = Api.json(api.createOrder("REF-1"));
