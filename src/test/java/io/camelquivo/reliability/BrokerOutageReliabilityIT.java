@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camelquivo.reliability.OutageRun.Scrape;
 import io.camelquivo.simulator.QuivoSimulator;
+import io.camelquivo.testing.SecretScan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +28,7 @@ class BrokerOutageReliabilityIT {
 
     @Test
     void everyOrderGoesThroughOnceAfterTheBrokerStoppedFor30Seconds() throws Exception {
-        try (QuivoSimulator quivo = QuivoSimulator.builder().build().start();
+        try (QuivoSimulator quivo = SecretScan.simulatorWithDistinctiveSecrets().build().start();
                 BrokerProcess broker = BrokerProcess.start(workingDir.resolve("broker"));
                 OutageRun run = OutageRun.start(quivo, broker.bootstrapServers(), workingDir.resolve("service"),
                         "BROKER")) {
@@ -37,13 +39,12 @@ class BrokerOutageReliabilityIT {
                 run.scrape("before");
 
                 broker.stop();
-                long began = System.nanoTime();
-                run.note("the broker stopped");
+                long began = run.outageBegins("the broker stopped");
                 int createdAtStop = run.created();
                 List<Scrape> during = run.scrapeUntil(began, OUTAGE, "broker away", () -> { });
                 int createdWhileAway = run.created() - createdAtStop;
                 broker.startAgain();
-                run.note("the broker is back; " + createdWhileAway + " orders from files created meanwhile");
+                run.outageEnds("the broker is back; " + createdWhileAway + " orders from files created meanwhile");
                 run.awaitRecovered(Duration.ofSeconds(120));
                 Thread.sleep(3000);
                 run.stopFeeding();
@@ -56,6 +57,7 @@ class BrokerOutageReliabilityIT {
                     assertTrue(OutageRun.downChecks(scrape.health()).containsKey(KAFKA_CONSUMER), run.timeline());
                 }
                 assertTrue(createdWhileAway > 0, "orders from files stopped with the broker\n" + run.timeline());
+                run.recordFigures("outage-broker-30s", during, Map.of("createdDuringOutage", createdWhileAway));
                 System.out.println(run.timeline());
             } finally {
                 run.keepLog("broker-outage");

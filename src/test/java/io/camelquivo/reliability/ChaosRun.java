@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.camelquivo.simulator.Fault;
 import io.camelquivo.simulator.QuivoSimulator;
+import io.camelquivo.testing.SecretScan;
 import io.camelquivo.simulator.RequestRecord;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.ServiceJar;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelquivo.simulator.QuivoSimulator;
+import io.camelquivo.testing.SecretScan;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.ServiceJar;
 import java.io.IOException;
@@ -89,6 +90,11 @@ final class OutageRun implements AutoCloseable {
     private final AtomicReference<Exception> feedFailure = new AtomicReference<>();
     private final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
     private final long startedAt = System.nanoTime();
+    /** Every metrics scrape as the service wrote it, for the secret scan. */
+    private final List<String> metricScrapes = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Object> figures = new java.util.LinkedHashMap<>();
+    private long outageBegan;
+    private long outageEnded;
     private volatile boolean feeding;
     private Thread feeder;
 
@@ -229,6 +235,7 @@ final class OutageRun implements AutoCloseable {
         if (answer.status() != 200) {
             return samples;
         }
+        metricScrapes.add(answer.body());
         for (String line : answer.body().split("\n")) {
             Matcher sample = SAMPLE.matcher(line.trim());
             if (!line.startsWith("#") && sample.matches()) {
@@ -293,6 +300,7 @@ final class OutageRun implements AutoCloseable {
             }
             return recovered;
         });
+        figures.put("recoveredSecondsAfterOutage", secondsSince(outageEnded));
         return last.get();
     }
 
@@ -324,8 +332,26 @@ final class OutageRun implements AutoCloseable {
         return String.join("\n", timeline);
     }
 
+    /** The outage starts now: noted, and timed for the figures. */
+    long outageBegins(String what) {
+        outageBegan = System.nanoTime();
+        note(what);
+        return outageBegan;
+    }
+
+    /** The outage is over: noted, and timed for the figures. */
+    void outageEnds(String what) {
+        outageEnded = System.nanoTime();
+        note(what);
+        figures.put("outageSeconds", Math.round((outageEnded - outageBegan) / 1e9));
+    }
+
     void note(String what) {
         timeline.add(String.format("%6.1f s %s", seconds(), what));
+    }
+
+    private double secondsSince(long nanoTime) {
+        return Math.round((System.nanoTime() - nanoTime) / 1e8) / 10.0;
     }
 
     private double seconds() {
@@ -363,12 +389,16 @@ final class OutageRun implements AutoCloseable {
                 () -> "missing: " + valid.stream().filter(id -> quivo.orders().byIdentifier(id).isEmpty()).sorted()
                         .limit(30).toList() + ", inbox " + jsonFiles(inbox).size() + " files, .failed/ "
                         + jsonFiles(inbox.resolve(".failed")).size());
+        int createdAtEnd = created();
         Map<String, Integer> deadLettered = new HashMap<>();
         Set<String> statuses = new java.util.TreeSet<>();
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
         await("all " + invalid.size() + " invalid orders dead-lettered", Duration.ofSeconds(120), () -> {
             deadLettered.clear();
             statuses.clear();
-            readDeadLetters().forEach(record -> {
+            deadLetters.clear();
+            deadLetters.addAll(readDeadLetters());
+            deadLetters.forEach(record -> {
                 deadLettered.merge(new String(record.key(), StandardCharsets.UTF_8), 1, Integer::sum);
                 var status = record.headers().lastHeader("quivo.status");
                 statuses.add(status == null ? "none" : new String(status.value(), StandardCharsets.UTF_8));
@@ -414,8 +444,54 @@ final class OutageRun implements AutoCloseable {
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems) + "\n" + timeline() + "\n" + ServiceJar.tail(log));
         assertTrue(service.isAlive() && service.pid() == servicePid, "the service was restarted or ended");
+        figures.put("settledSecondsAfterOutage", secondsSince(outageEnded));
+        figures.put("files", validFiles.size() + invalidFiles.size());
+        figures.put("records", validRecords.size() + invalidRecords.size());
+        figures.put("invalid", invalid.size());
+        figures.put("accepted", createdAtEnd);
+        figures.put("deadLettered", deadLettered.size());
+        figures.put("logins", quivo.issuedTokens().size());
+        scanForSecrets(deadLetters);
         note(String.format("accounted for: %d valid orders created once (%d files, %d records), %d invalid"
                 + " dead-lettered once", valid.size(), validFiles.size(), validRecords.size(), invalid.size()));
+    }
+
+    /**
+     * The service's log, every metrics scrape and every dead-letter record, searched for the API key, the
+     * password and each token Quivo issued during the run.
+     */
+    private void scanForSecrets(List<ConsumerRecord<byte[], byte[]>> deadLetters) {
+        SecretScan scan = SecretScan.of(quivo);
+        assertTrue(scan.tokenCount() > 0, "the run issued tokens to look for");
+        scan.file(log);
+        synchronized (metricScrapes) {
+            for (int i = 0; i < metricScrapes.size(); i++) {
+                scan.text("metrics scrape " + (i + 1), metricScrapes.get(i));
+            }
+        }
+        scan.deadLetters(deadLetters);
+        scan.assertClean();
+        figures.put("secretScan", String.format("%d tokens, %d sources, %d kB: clean", scan.tokenCount(),
+                scan.sources(), scan.scannedChars() / 1000));
+    }
+
+    /**
+     * Adds the run's figures to the reliability results under {@code name}: what {@code during} (the scrapes of
+     * the outage) showed a user, the test's own {@code extra}, and the account of the orders.
+     */
+    void recordFigures(String name, List<Scrape> during, Map<String, Object> extra) throws IOException {
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("run", name);
+        summary.put("date", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        summary.put("scrapesDuringOutage", during.size());
+        summary.put("readinessDownScrapes", during.stream().filter(s -> s.health().status() == 503).count());
+        summary.put("downChecksSeen", during.stream().flatMap(s -> downChecks(s.health()).keySet().stream())
+                .collect(Collectors.toCollection(java.util.TreeSet::new)).toString());
+        summary.put("pausedGaugeScrapes", during.stream().filter(s -> sum(s.metrics(), "quivo_route_paused") > 0).count());
+        summary.putAll(figures);
+        summary.putAll(extra);
+        ReliabilityResults.record(summary);
+        System.out.println(name + ": " + summary);
     }
 
     long servicePid() {

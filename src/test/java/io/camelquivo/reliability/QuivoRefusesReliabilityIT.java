@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camelquivo.reliability.OutageRun.Scrape;
 import io.camelquivo.simulator.QuivoSimulator;
+import io.camelquivo.testing.SecretScan;
 import io.camelquivo.testing.TestKafka;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class QuivoRefusesReliabilityIT {
         // a token replaced every 25 s: at least one replacement falls into the outage
         Map<String, String> shortTokens = Map.of("camel.component.quivo.token-lifetime-seconds", "30",
                 "camel.component.quivo.token-refresh-margin-seconds", "5");
-        try (QuivoSimulator quivo = QuivoSimulator.builder().build().start();
+        try (QuivoSimulator quivo = SecretScan.simulatorWithDistinctiveSecrets().build().start();
                 OutageRun run = OutageRun.start(quivo, TestKafka.shared().bootstrapServers(), workingDir, "REFUSED",
                         shortTokens)) {
             try {
@@ -41,12 +42,11 @@ class QuivoRefusesReliabilityIT {
                 run.awaitFlowing(20, Duration.ofSeconds(60));
                 Scrape before = run.scrape("before");
 
-                long began = System.nanoTime();
                 quivo.close();
-                run.note("Quivo refuses connections");
+                long began = run.outageBegins("Quivo refuses connections");
                 List<Scrape> during = run.scrapeUntil(began, OUTAGE, "refused", () -> { });
                 quivo.start();
-                run.note("Quivo accepts connections again");
+                run.outageEnds("Quivo accepts connections again");
                 run.awaitRecovered(Duration.ofSeconds(120));
                 Thread.sleep(3000); // orders keep coming after the recovery too
                 run.stopFeeding();
@@ -64,6 +64,7 @@ class QuivoRefusesReliabilityIT {
                         "operation=\"orders.create\"") > OutageRun.sum(before.metrics(), "quivo_calls_total",
                         "family=\"connection_failure\"", "operation=\"orders.create\""),
                         "no failed create counted\n" + run.timeline());
+                run.recordFigures("outage-quivo-refuses-60s", during, Map.of());
                 System.out.println(run.timeline());
             } finally {
                 run.keepLog("quivo-refuses");

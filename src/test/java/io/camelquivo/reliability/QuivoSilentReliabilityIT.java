@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camelquivo.reliability.OutageRun.Scrape;
 import io.camelquivo.simulator.QuivoSimulator;
+import io.camelquivo.testing.SecretScan;
 import io.camelquivo.testing.TestKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,7 @@ class QuivoSilentReliabilityIT {
 
     @Test
     void everyOrderGoesThroughOnceAfterQuivoAnsweredNothingFor150Seconds() throws Exception {
-        try (QuivoSimulator quivo = QuivoSimulator.builder().build().start();
+        try (QuivoSimulator quivo = SecretScan.simulatorWithDistinctiveSecrets().build().start();
                 OutageRun run = OutageRun.start(quivo, TestKafka.shared().bootstrapServers(), workingDir, "SILENT")) {
             try {
                 long pid = run.servicePid();
@@ -34,14 +36,13 @@ class QuivoSilentReliabilityIT {
                 run.awaitFlowing(20, Duration.ofSeconds(60));
                 Scrape before = run.scrape("before");
 
-                long began = System.nanoTime();
                 quivo.stopAnswering();
-                run.note("Quivo stops answering");
+                long began = run.outageBegins("Quivo stops answering");
                 AtomicInteger mostHeld = new AtomicInteger();
                 List<Scrape> during = run.scrapeUntil(began, OUTAGE, "silent",
                         () -> mostHeld.accumulateAndGet(quivo.unansweredRequests(), Math::max));
                 quivo.answerAgain();
-                run.note("Quivo answers again; " + mostHeld.get() + " requests were held at most at once");
+                run.outageEnds("Quivo answers again; " + mostHeld.get() + " requests were held at most at once");
                 run.awaitRecovered(Duration.ofSeconds(120));
                 Thread.sleep(3000);
                 run.stopFeeding();
@@ -59,6 +60,7 @@ class QuivoSilentReliabilityIT {
                 assertTrue(OutageRun.sum(last.metrics(), "quivo_call_duration_seconds_max",
                         "family=\"connection_failure\"", "operation=\"orders.create\"") >= 10,
                         "the calls did not hang\n" + run.timeline());
+                run.recordFigures("outage-quivo-silent-150s", during, Map.of("mostRequestsHeldAtOnce", mostHeld.get()));
                 System.out.println(run.timeline());
             } finally {
                 run.keepLog("quivo-silent");

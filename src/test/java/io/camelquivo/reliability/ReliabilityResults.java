@@ -68,16 +68,23 @@ public final class ReliabilityResults {
                 machine.path("java").asText()));
         List<JsonNode> others = new ArrayList<>();
         List<JsonNode> orderRuns = new ArrayList<>();
-        results.path("runs").forEach(run -> (run.has("faultsByKind") ? orderRuns : others).add(run));
+        List<JsonNode> outageRuns = new ArrayList<>();
+        results.path("runs").forEach(run -> (run.has("faultsByKind") ? orderRuns
+                : run.has("outageSeconds") ? outageRuns : others).add(run));
         Comparator<JsonNode> byName = Comparator.comparing(run -> run.path("run").asText());
         orderRuns.sort(byName);
+        outageRuns.sort(byName);
         others.sort(byName);
         if (!orderRuns.isEmpty()) {
             orderTable(out, orderRuns);
         }
+        if (!outageRuns.isEmpty()) {
+            out.append(orderRuns.isEmpty() ? "" : "\n");
+            outageTable(out, outageRuns);
+        }
         for (JsonNode run : others) {
-            // a run of another shape (an outage, bad input): its figures as they are
-            out.append(orderRuns.isEmpty() && run == others.get(0) ? "" : "\n").append("- `")
+            // a run of another shape: its figures as they are
+            out.append(orderRuns.isEmpty() && outageRuns.isEmpty() && run == others.get(0) ? "" : "\n").append("- `")
                     .append(run.path("run").asText()).append("`:");
             for (Iterator<Map.Entry<String, JsonNode>> it = run.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> figure = it.next();
@@ -126,6 +133,32 @@ public final class ReliabilityResults {
         row(out, runs, "seconds, first order to last settled", run -> run.path("seconds").asText());
         row(out, runs, "orders per second", run -> run.path("ordersPerSecond").asText());
         row(out, runs, "load average, start -> end", run -> run.path("loadAverage").asText());
+    }
+
+    /** The outages: what a user saw while each lasted, how soon the same process recovered, and the account. */
+    private static void outageTable(StringBuilder out, List<JsonNode> runs) {
+        out.append("| outage |");
+        runs.forEach(run -> out.append(" `").append(run.path("run").asText()).append("` |"));
+        out.append("\n|---|");
+        runs.forEach(run -> out.append("---|"));
+        out.append('\n');
+        row(out, runs, "date", run -> run.path("date").asText());
+        row(out, runs, "seconds of outage", run -> run.path("outageSeconds").asText());
+        row(out, runs, "orders fed (files / records)", run -> (run.path("files").asInt() + run.path("records").asInt())
+                + " (" + run.path("files").asInt() + " / " + run.path("records").asInt() + ")");
+        row(out, runs, "valid, each in Quivo exactly once", run -> run.path("accepted").asText());
+        row(out, runs, "invalid, dead-lettered once (valid ones dead-lettered: none)",
+                run -> run.path("deadLettered").asText());
+        row(out, runs, "orders created while it lasted", run -> run.path("createdDuringOutage").asText("0"));
+        row(out, runs, "scrapes while it lasted: readiness DOWN / of all", run -> run.path("readinessDownScrapes")
+                .asText() + " / " + run.path("scrapesDuringOutage").asText());
+        row(out, runs, "readiness checks seen DOWN", run -> run.path("downChecksSeen").asText()
+                .replace("[", "").replace("]", ""));
+        row(out, runs, "scrapes with a paused route (`quivo_route_paused` 1)", run -> run.path("pausedGaugeScrapes").asText());
+        row(out, runs, "seconds after it until ready, no route paused", run -> run.path("recoveredSecondsAfterOutage").asText());
+        row(out, runs, "seconds after it until every order settled", run -> run.path("settledSecondsAfterOutage").asText());
+        row(out, runs, "logins", run -> run.path("logins").asText());
+        row(out, runs, "secret scan (log, every metrics scrape, dead-letters)", run -> run.path("secretScan").asText());
     }
 
     private static void row(StringBuilder out, List<JsonNode> runs, String figure,

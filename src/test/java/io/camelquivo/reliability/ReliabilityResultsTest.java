@@ -28,7 +28,9 @@ class ReliabilityResultsTest {
                                        "records":500,"invalid":50,"accepted":950,"deadLettered":50,
                                        "deadLetterRecords":50,"faultsInjected":3,"faultsByKind":{"throttled":2,
                                        "resetAfterStore":1},"kills":0,"seconds":22.1},
-                         "outage-broker":{"run":"outage-broker","seconds":30}}}
+                         "outage-broker":{"run":"outage-broker","outageSeconds":30,"files":40,"records":38,
+                                          "readinessDownScrapes":9,"scrapesDuringOutage":10},
+                         "other":{"run":"other","seconds":3}}}
                 """);
 
         ReliabilityResults.publish(page, results);
@@ -41,7 +43,11 @@ class ReliabilityResultsTest {
         assertTrue(text.contains("| &nbsp;&nbsp;429 | 2 |"), text);
         assertTrue(text.contains("| &nbsp;&nbsp;connection reset after storing | 1 |"), text);
         assertTrue(text.contains("| &nbsp;&nbsp;500 | 0 |"), text);
-        assertTrue(text.contains("- `outage-broker`: seconds 30"), text);
+        assertTrue(text.contains("| outage | `outage-broker` |"), text);
+        assertTrue(text.contains("| seconds of outage | 30 |"), text);
+        assertTrue(text.contains("| orders fed (files / records) | 78 (40 / 38) |"), text);
+        assertTrue(text.contains("| scrapes while it lasted: readiness DOWN / of all | 9 / 10 |"), text);
+        assertTrue(text.contains("- `other`: seconds 3"), text);
         assertEquals(-1, text.indexOf("old figures"));
     }
 

@@ -18,20 +18,30 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final String[] loggers;
+    private final boolean levelsChanged;
 
-    private LogCapture(String... loggers) {
+    private LogCapture(boolean levelsChanged, String... loggers) {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
         this.loggers = loggers;
+        this.levelsChanged = levelsChanged;
     }
 
     /** Opens the capture with the named loggers at DEBUG. */
     public static LogCapture open(String... loggers) {
-        LogCapture capture = new LogCapture(loggers);
+        LogCapture capture = new LogCapture(true, loggers);
         capture.start();
         for (String name : loggers) {
             Configurator.setLevel(name, Level.DEBUG);
             ((Logger) LogManager.getLogger(name)).addAppender(capture);
         }
+        return capture;
+    }
+
+    /** Opens the capture of every line the root logger writes at the levels the log configuration sets. */
+    public static LogCapture openAsConfigured() {
+        LogCapture capture = new LogCapture(false, LogManager.ROOT_LOGGER_NAME);
+        capture.start();
+        ((Logger) LogManager.getRootLogger()).addAppender(capture);
         return capture;
     }
 
@@ -54,7 +64,9 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
         for (String name : loggers) {
             ((Logger) LogManager.getLogger(name)).removeAppender(this);
         }
-        ((LoggerContext) LogManager.getContext(false)).reconfigure();
+        if (levelsChanged) {
+            ((LoggerContext) LogManager.getContext(false)).reconfigure();
+        }
         stop();
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Camel context whose quivo component points at the simulator with its default account. The simulator
+ * A Camel context whose quivo component points at the simulator with the simulator's account. The simulator
  * starts once per test class and is reset before each test; a class that needs another one registers its
  * own extension and overrides {@link #simulator()}.
  */
@@ -38,9 +38,9 @@ public abstract class QuivoTestSupport extends CamelTestSupport {
         QuivoComponent quivo = new QuivoComponent();
         QuivoConfiguration account = quivo.getConfiguration();
         account.setBaseUrl(simulator().baseUrl());
-        account.setApiKey(QuivoSimulator.DEFAULT_API_KEY);
-        account.setUsername(QuivoSimulator.DEFAULT_USERNAME);
-        account.setPassword(QuivoSimulator.DEFAULT_PASSWORD);
+        account.setApiKey(simulator().apiKey());
+        account.setUsername(simulator().username());
+        account.setPassword(simulator().password());
         quivo.setPendingCreateFile(stateDir.resolve("pending-creates.txt").toString());
         configure(quivo);
         camel.addComponent("quivo", quivo);

@@ -112,6 +112,11 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         }
     }
 
+    /** The topics whose records' keys and headers {@link SecretScanOfEachTest} searches for secrets. */
+    protected List<String> scannedTopics() {
+        return List.of(dlqTopic);
+    }
+
     protected List<ConsumerRecord<byte[], byte[]>> deadLetters(int expected) {
         return kafka().read(dlqTopic, expected, Duration.ofSeconds(20));
     }

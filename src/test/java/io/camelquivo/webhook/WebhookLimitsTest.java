@@ -3,6 +3,8 @@ package io.camelquivo.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.camelquivo.simulator.QuivoSimulator;
+import io.camelquivo.testing.SecretScanOfEachTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The webhook receiver against callers that send too much or too slowly: a 10 MB body, 10,000 events in one
@@ -29,6 +32,15 @@ import org.junit.jupiter.api.Test;
  * routes/quivo-webhooks.yaml, but for the read timeout, 1 s here instead of 10.
  */
 class WebhookLimitsTest extends WebhookTestSupport {
+
+    /** Every test's log lines and dead-letters are searched for the account's secrets. */
+    @RegisterExtension
+    static final SecretScanOfEachTest SCANNED = new SecretScanOfEachTest();
+
+    @Override
+    protected QuivoSimulator simulator() {
+        return SCANNED.simulator();
+    }
 
     private static final int READ_TIMEOUT_MS = 1000;
 

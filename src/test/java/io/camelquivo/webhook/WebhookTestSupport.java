@@ -71,6 +71,12 @@ abstract class WebhookTestSupport extends RoutesTestSupport {
         p.put("quivo.changes.state-file", stateFile.toString());
     }
 
+    /** The change events too: a secret must not ride along in their keys or headers. */
+    @Override
+    protected List<String> scannedTopics() {
+        return List.of(dlqTopic, eventsTopic);
+    }
+
     /** Whether the webhook port is served at all; the service turns the server on only with a secret. */
     protected boolean httpServer() {
         return true;

@@ -1,4 +1,4 @@
-package io.camelquivo.reliability;
+package io.camelquivo.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -62,6 +62,15 @@ public final class SecretScan {
         fixed.put("the API key", requireDistinctive(simulator.apiKey()));
         fixed.put("the password", requireDistinctive(simulator.password()));
         return new SecretScan(fixed, new HashSet<>(simulator.issuedTokens()));
+    }
+
+    /**
+     * A simulator whose API key and password are long and random, so that a scan for them means something; a
+     * run started on it can be scanned with {@link #of(QuivoSimulator)}.
+     */
+    public static QuivoSimulator.Builder simulatorWithDistinctiveSecrets() {
+        String run = java.util.UUID.randomUUID().toString();
+        return QuivoSimulator.builder().apiKey("scan-api-key-" + run).password("scan-password-" + run);
     }
 
     /** A short or default secret would turn up by chance, and a scan for it proves nothing. */

@@ -1,4 +1,4 @@
-package io.camelquivo.reliability;
+package io.camelquivo.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
