@@ -1,5 +1,6 @@
 package io.camelquivo.policy;
 
+import io.camelquivo.component.QuivoReadinessCheck;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.spi.RoutePolicy;
@@ -18,18 +18,16 @@ import org.apache.camel.spi.RoutePolicy;
  * the route takes nothing new until Quivo answers a probe. The message names each paused route, since when and
  * why. A readiness check only: a restart fixes none of it, and the route resumes on its own.
  *
- * <p>It implements the interface rather than extending camel-health's base class, so that the policy does not
- * need camel-health; the first {@link OutagePause} of a context registers it wherever a registry exists.
+ * <p>The first {@link OutagePause} of a context registers it wherever a health-check registry exists.
  */
-public final class PausedRoutesHealthCheck implements HealthCheck {
+public final class PausedRoutesHealthCheck extends QuivoReadinessCheck {
 
     public static final String ID = "quivo-routes-paused";
-    private static final String GROUP = "quivo";
 
     private final CamelContext camelContext;
-    private volatile boolean enabled = true;
 
     private PausedRoutesHealthCheck(CamelContext camelContext) {
+        super(ID);
         this.camelContext = camelContext;
     }
 
@@ -44,31 +42,6 @@ public final class PausedRoutesHealthCheck implements HealthCheck {
                 registry.register(new PausedRoutesHealthCheck(camelContext));
             }
         }
-    }
-
-    @Override
-    public String getGroup() {
-        return GROUP;
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override
