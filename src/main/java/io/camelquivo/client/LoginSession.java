@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Single flight: however many threads need a token at once, one {@code POST /login} is in flight and
  * the others wait for its result. A token is replaced {@code refreshMargin} before its lifetime ends.
- * Failed logins back off (doubling up to a maximum), and callers arriving during the backoff get the
- * last failure at once instead of a new login: no login storm.
+ * Failed logins back off, and callers arriving during the backoff get the last failure at once instead of a
+ * new login: no login storm. A refused login (wrong credentials, throttling) doubles the backoff up to a
+ * maximum; a login that got no answer keeps the first backoff, so that the session is back within it once
+ * Quivo answers again.
  */
 public final class LoginSession implements QuivoAuthenticator {
 
@@ -144,6 +146,11 @@ public final class LoginSession implements QuivoAuthenticator {
     }
 
     private Duration nextBackoff(QuivoException failure) {
+        if (failure.getStatusCode() == 0) {
+            // No answer: Quivo (or the way to it) is down, and a login it never saw costs it nothing. A doubled
+            // wait would only keep every call failing for up to loginBackoffMax after Quivo is back.
+            return settings.loginBackoff();
+        }
         Duration next = backoff == null ? settings.loginBackoff() : backoff.multipliedBy(2);
         if (failure.getRetryAfter() != null && failure.getRetryAfter().compareTo(next) > 0) {
             next = failure.getRetryAfter();

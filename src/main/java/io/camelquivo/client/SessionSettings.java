@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param authorizationPrefix put before the token in {@code Authorization}; Quivo's docs show the raw
  *                            token, so the default is empty ({@code "Bearer "} is the alternative)
  * @param loginBackoff        wait after a failed login before the next one is tried
- * @param loginBackoffMax     the backoff doubles after each further failure, up to this
+ * @param loginBackoffMax     the backoff doubles after each further refused login, up to this; a login that
+ *                            got no answer is tried again after {@code loginBackoff}
  */
 public record SessionSettings(Duration tokenLifetime, Duration refreshMargin, String authorizationPrefix,
         Duration loginBackoff, Duration loginBackoffMax) {

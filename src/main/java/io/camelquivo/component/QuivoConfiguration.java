@@ -44,7 +44,8 @@ public class QuivoConfiguration implements Cloneable {
             + " the next login is tried; calls during the wait fail at once with the last login error.")
     private int loginBackoffSeconds = 1;
     @UriParam(label = "security", defaultValue = "60", description = "The login backoff doubles after each"
-            + " further failure, up to this many seconds.")
+            + " further refused login (Quivo answered, e.g. 401 or 429), up to this many seconds; a login that got"
+            + " no answer is tried again after loginBackoffSeconds.")
     private int loginBackoffMaxSeconds = 60;
 
     public QuivoConfiguration copy() {

@@ -41,15 +41,21 @@ class LoginSessionTest extends QuivoTestSupport {
     }
 
     @Test
-    void twoHundredFiftySixExchangesAfterTheTokenExpiredShareOneLogin() throws Exception {
+    void twoHundredFiftySixExchangesAfterTheTokenExpiredShareOneLoginPerRefreshWindow() throws Exception {
         template.requestBody("direct:warehouses", null, String.class);
         assertEquals(1, simulator().stats().logins());
         Thread.sleep(1100); // past the refresh point: lifetime 2 s minus margin 1 s
 
+        long began = System.nanoTime();
         List<String> answers = Concurrently.run(256, () -> template.requestBody("direct:warehouses", null, String.class));
+        long refreshWindows = 1 + (System.nanoTime() - began) / 1_000_000_000L;
 
         assertEquals(256, answers.stream().filter(a -> a.contains("warehouseAddress")).count());
-        assertEquals(2, simulator().stats().logins(), "exactly one login for all 256 exchanges");
+        // one login per refresh window the burst spanned: on a loaded machine the 256 calls can outlast the new
+        // token's one second, and its refresh is then due too; a storm would be hundreds
+        int newLogins = simulator().stats().logins() - 1;
+        assertTrue(newLogins >= 1 && newLogins <= refreshWindows, newLogins + " logins for 256 exchanges over "
+                + refreshWindows + " refresh windows");
         assertEquals(0, simulator().stats().callsWithStatus(401));
     }
 

@@ -714,8 +714,9 @@ public interface QuivoEndpointBuilderFactory {
             return this;
         }
         /**
-         * The login backoff doubles after each further failure, up to this many
-         * seconds.
+         * The login backoff doubles after each further refused login (Quivo
+         * answered, e.g. 401 or 429), up to this many seconds; a login that got
+         * no answer is tried again after loginBackoffSeconds.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -730,8 +731,9 @@ public interface QuivoEndpointBuilderFactory {
             return this;
         }
         /**
-         * The login backoff doubles after each further failure, up to this many
-         * seconds.
+         * The login backoff doubles after each further refused login (Quivo
+         * answered, e.g. 401 or 429), up to this many seconds; a login that got
+         * no answer is tried again after loginBackoffSeconds.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -1880,8 +1882,9 @@ public interface QuivoEndpointBuilderFactory {
             return this;
         }
         /**
-         * The login backoff doubles after each further failure, up to this many
-         * seconds.
+         * The login backoff doubles after each further refused login (Quivo
+         * answered, e.g. 401 or 429), up to this many seconds; a login that got
+         * no answer is tried again after loginBackoffSeconds.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -1896,8 +1899,9 @@ public interface QuivoEndpointBuilderFactory {
             return this;
         }
         /**
-         * The login backoff doubles after each further failure, up to this many
-         * seconds.
+         * The login backoff doubles after each further refused login (Quivo
+         * answered, e.g. 401 or 429), up to this many seconds; a login that got
+         * no answer is tried again after loginBackoffSeconds.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -2223,8 +2227,9 @@ public interface QuivoEndpointBuilderFactory {
             return this;
         }
         /**
-         * The login backoff doubles after each further failure, up to this many
-         * seconds.
+         * The login backoff doubles after each further refused login (Quivo
+         * answered, e.g. 401 or 429), up to this many seconds; a login that got
+         * no answer is tried again after loginBackoffSeconds.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -2239,8 +2244,9 @@ public interface QuivoEndpointBuilderFactory {
             return this;
         }
         /**
-         * The login backoff doubles after each further failure, up to this many
-         * seconds.
+         * The login backoff doubles after each further refused login (Quivo
+         * answered, e.g. 401 or 429), up to this many seconds; a login that got
+         * no answer is tried again after loginBackoffSeconds.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
