@@ -11,9 +11,10 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The snapshot of the stock feed (routes/quivo-stock.yaml): in a file (Camel's {@link FileStateRepository}, the
- * default) or on a compacted Kafka topic ({@link KafkaStateRepository}), as {@link #setStore store} says. Each
- * start opens the store afresh and reads it whole, each stop closes it: the stock consumer starts it when its
- * instance becomes the leader, and must then see what the previous leader wrote.
+ * default) or on a compacted Kafka topic ({@link #getKafka() kafka}, a {@link KafkaStateRepository}), as
+ * {@link #setStore store} says. Each start opens the store afresh and reads it whole, each stop closes it: the
+ * stock consumer starts it when its instance becomes the leader, and must then see what the previous leader
+ * wrote.
  */
 public class StockSnapshotStore extends ServiceSupport implements StateRepository<String, String>, Flushable {
 
@@ -25,16 +26,14 @@ public class StockSnapshotStore extends ServiceSupport implements StateRepositor
 
     private String store = "file";
     private String file = "";
-    private String topic;
-    private String bootstrapServers;
-    private int maxBlockMs = 10_000;
+    private final KafkaStateRepository kafka = new KafkaStateRepository();
     private StateRepository<String, String> delegate;
 
     @Override
     protected void doStart() throws Exception {
         delegate = switch (store.trim().toLowerCase(Locale.ROOT)) {
             case "file" -> fileRepository();
-            case "kafka" -> kafkaRepository();
+            case "kafka" -> kafka;
             default -> throw new IllegalArgumentException("quivo.stock.snapshot-store must be file or kafka, not '"
                     + store + "'");
         };
@@ -51,14 +50,6 @@ public class StockSnapshotStore extends ServiceSupport implements StateRepositor
             folder.mkdirs();
         }
         return FileStateRepository.fileStateRepository(snapshot, MAX_FILE_BYTES);
-    }
-
-    private StateRepository<String, String> kafkaRepository() {
-        KafkaStateRepository kafka = new KafkaStateRepository();
-        kafka.setTopic(topic);
-        kafka.setBootstrapServers(bootstrapServers);
-        kafka.setMaxBlockMs(maxBlockMs);
-        return kafka;
     }
 
     @Override
@@ -110,28 +101,8 @@ public class StockSnapshotStore extends ServiceSupport implements StateRepositor
         this.file = file == null ? "" : file;
     }
 
-    public String getTopic() {
-        return topic;
-    }
-
-    /** The compacted topic of the snapshot, for {@code store=kafka}; created when missing. */
-    public void setTopic(String topic) {
-        this.topic = topic;
-    }
-
-    public String getBootstrapServers() {
-        return bootstrapServers;
-    }
-
-    public void setBootstrapServers(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-    }
-
-    public int getMaxBlockMs() {
-        return maxBlockMs;
-    }
-
-    public void setMaxBlockMs(int maxBlockMs) {
-        this.maxBlockMs = maxBlockMs;
+    /** The Kafka store's settings ({@code kafka.topic}, {@code kafka.bootstrapServers}, {@code kafka.maxBlockMs}). */
+    public KafkaStateRepository getKafka() {
+        return kafka;
     }
 }
