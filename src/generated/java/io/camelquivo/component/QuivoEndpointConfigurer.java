@@ -60,6 +60,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "initialsince":
         case "initialSince": target.setInitialSince(property(camelContext, java.lang.String.class, value)); return true;
+        case "initialsnapshot":
+        case "initialSnapshot": target.setInitialSnapshot(property(camelContext, java.lang.String.class, value)); return true;
         case "itemid":
         case "itemId": target.getParameters().setItemId(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -111,6 +113,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "searchAfter": target.setSearchAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "sellerid":
         case "sellerId": target.getParameters().setSellerId(property(camelContext, long.class, value)); return true;
+        case "sellerids":
+        case "sellerIds": target.setSellerIds(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "shopid":
@@ -141,6 +145,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "warehouseid":
         case "warehouseId": target.getParameters().setWarehouseId(property(camelContext, long.class, value)); return true;
+        case "warehouseids":
+        case "warehouseIds": target.setWarehouseIds(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -185,6 +191,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "initialDelay": return long.class;
         case "initialsince":
         case "initialSince": return java.lang.String.class;
+        case "initialsnapshot":
+        case "initialSnapshot": return java.lang.String.class;
         case "itemid":
         case "itemId": return long.class;
         case "lazystartproducer":
@@ -236,6 +244,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "searchAfter": return java.lang.String.class;
         case "sellerid":
         case "sellerId": return long.class;
+        case "sellerids":
+        case "sellerIds": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "shopid":
@@ -266,6 +276,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "username": return java.lang.String.class;
         case "warehouseid":
         case "warehouseId": return long.class;
+        case "warehouseids":
+        case "warehouseIds": return java.lang.String.class;
         default: return null;
         }
     }
@@ -311,6 +323,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "initialDelay": return target.getInitialDelay();
         case "initialsince":
         case "initialSince": return target.getInitialSince();
+        case "initialsnapshot":
+        case "initialSnapshot": return target.getInitialSnapshot();
         case "itemid":
         case "itemId": return target.getParameters().getItemId();
         case "lazystartproducer":
@@ -362,6 +376,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "searchAfter": return target.getSearchAfter();
         case "sellerid":
         case "sellerId": return target.getParameters().getSellerId();
+        case "sellerids":
+        case "sellerIds": return target.getSellerIds();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "shopid":
@@ -392,6 +408,8 @@ public class QuivoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "username": return target.getConfiguration().getUsername();
         case "warehouseid":
         case "warehouseId": return target.getParameters().getWarehouseId();
+        case "warehouseids":
+        case "warehouseIds": return target.getWarehouseIds();
         default: return null;
         }
     }

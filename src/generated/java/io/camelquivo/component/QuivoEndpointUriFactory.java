@@ -23,7 +23,7 @@ public class QuivoEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(69);
         props.add("addressType");
         props.add("apiKey");
         props.add("articleId");
@@ -44,6 +44,7 @@ public class QuivoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("inboundId");
         props.add("initialDelay");
         props.add("initialSince");
+        props.add("initialSnapshot");
         props.add("itemId");
         props.add("lazyStartProducer");
         props.add("loginBackoffMaxSeconds");
@@ -74,6 +75,7 @@ public class QuivoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("schedulerProperties");
         props.add("searchAfter");
         props.add("sellerId");
+        props.add("sellerIds");
         props.add("sendEmptyMessageWhenIdle");
         props.add("shopId");
         props.add("showDeleted");
@@ -90,6 +92,7 @@ public class QuivoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("useFixedDelay");
         props.add("username");
         props.add("warehouseId");
+        props.add("warehouseIds");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);
         secretProps.add("apiKey");

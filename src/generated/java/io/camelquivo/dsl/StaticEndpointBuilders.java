@@ -29,10 +29,10 @@ public class StaticEndpointBuilders {
     /**
      * Quivo (quivo-connector)
      * Calls one Quivo operation, a row of the operation table such as
-     * orders.create or articles.get; the four changes operations
-     * (orders.changes, shipments.changes, returns.changes, inbounds.changes)
-     * instead poll Quivo and emit every entity that changed since the last
-     * poll.
+     * orders.create or articles.get; the five changes operations
+     * (orders.changes, shipments.changes, returns.changes, inbounds.changes,
+     * items.changes) instead poll Quivo and emit every entity that changed
+     * since the last poll.
      * 
      * Category: saas
      * Since: 0.1
@@ -42,10 +42,11 @@ public class StaticEndpointBuilders {
      * 
      * Path parameter: operation (required)
      * The operation to perform, a row of the operation table (see
-     * connector-docs/operations.md). The four changes operations
-     * (orders.changes, shipments.changes, returns.changes, inbounds.changes)
-     * are consumers, polling for changed entities; all others are producers.
-     * There are 65 enums and the value can be one of: orders.create,
+     * connector-docs/operations.md). The five changes operations
+     * (orders.changes, shipments.changes, returns.changes, inbounds.changes,
+     * items.changes) are consumers, polling for changed entities or stock; all
+     * others are producers.
+     * There are 66 enums and the value can be one of: orders.create,
      * orders.list, orders.update, orders.updateAddress, orders.refetch,
      * orders.addAttachment, shops.orders, articles.list, articles.get,
      * articles.getByIdentifier, articles.create, articles.update,
@@ -63,7 +64,8 @@ public class StaticEndpointBuilders {
      * fulfillmentPlans.create, fulfillmentPlans.update,
      * fulfillmentPlans.preview, fulfillmentPlans.skuFork, subscriptions.create,
      * subscriptions.list, subscriptions.get, subscriptions.delete, request,
-     * orders.changes, shipments.changes, returns.changes, inbounds.changes
+     * orders.changes, shipments.changes, returns.changes, inbounds.changes,
+     * items.changes
      * 
      * @param path operation
      * @return the dsl builder
@@ -74,10 +76,10 @@ public class StaticEndpointBuilders {
     /**
      * Quivo (quivo-connector)
      * Calls one Quivo operation, a row of the operation table such as
-     * orders.create or articles.get; the four changes operations
-     * (orders.changes, shipments.changes, returns.changes, inbounds.changes)
-     * instead poll Quivo and emit every entity that changed since the last
-     * poll.
+     * orders.create or articles.get; the five changes operations
+     * (orders.changes, shipments.changes, returns.changes, inbounds.changes,
+     * items.changes) instead poll Quivo and emit every entity that changed
+     * since the last poll.
      * 
      * Category: saas
      * Since: 0.1
@@ -87,10 +89,11 @@ public class StaticEndpointBuilders {
      * 
      * Path parameter: operation (required)
      * The operation to perform, a row of the operation table (see
-     * connector-docs/operations.md). The four changes operations
-     * (orders.changes, shipments.changes, returns.changes, inbounds.changes)
-     * are consumers, polling for changed entities; all others are producers.
-     * There are 65 enums and the value can be one of: orders.create,
+     * connector-docs/operations.md). The five changes operations
+     * (orders.changes, shipments.changes, returns.changes, inbounds.changes,
+     * items.changes) are consumers, polling for changed entities or stock; all
+     * others are producers.
+     * There are 66 enums and the value can be one of: orders.create,
      * orders.list, orders.update, orders.updateAddress, orders.refetch,
      * orders.addAttachment, shops.orders, articles.list, articles.get,
      * articles.getByIdentifier, articles.create, articles.update,
@@ -108,7 +111,8 @@ public class StaticEndpointBuilders {
      * fulfillmentPlans.create, fulfillmentPlans.update,
      * fulfillmentPlans.preview, fulfillmentPlans.skuFork, subscriptions.create,
      * subscriptions.list, subscriptions.get, subscriptions.delete, request,
-     * orders.changes, shipments.changes, returns.changes, inbounds.changes
+     * orders.changes, shipments.changes, returns.changes, inbounds.changes,
+     * items.changes
      * 
      * @param componentName to use a custom component name for the endpoint
      * instead of the default name

@@ -41,13 +41,13 @@ public final class QuivoConstants {
             + " carry a query string.", javaType = "String")
     public static final String PATH = "CamelQuivoPath";
 
-    @Metadata(label = "producer", description = "The seller of the articles, items and fulfillmentPlans operations, and of shippingServiceGroups.list, sellers.get, subscriptionPackages.get, contacts.create and addresses.create. Overrides the sellerId option.", javaType = "Long")
+    @Metadata(label = "common", description = "The seller of the articles, items and fulfillmentPlans operations, and of shippingServiceGroups.list, sellers.get, subscriptionPackages.get, contacts.create and addresses.create. Overrides the sellerId option. items.changes sets it to the seller of the changed stock.", javaType = "Long")
     public static final String SELLER_ID = "CamelQuivoSellerId";
     @Metadata(label = "producer", description = "The article of articles.get, articles.update, articles.imageUpload and articles.addImage. Overrides the articleId option.", javaType = "Long")
     public static final String ARTICLE_ID = "CamelQuivoArticleId";
     @Metadata(label = "producer", description = "The seller's identifier of the article for articles.getByIdentifier. Overrides the articleIdentifier option.", javaType = "String")
     public static final String ARTICLE_IDENTIFIER = "CamelQuivoArticleIdentifier";
-    @Metadata(label = "producer", description = "The warehouse of items.list and items.history. Overrides the warehouseId option.", javaType = "Long")
+    @Metadata(label = "common", description = "The warehouse of items.list and items.history. Overrides the warehouseId option. items.changes sets it to the warehouse of the changed stock.", javaType = "Long")
     public static final String WAREHOUSE_ID = "CamelQuivoWarehouseId";
     @Metadata(label = "producer", description = "The item of items.get and items.movements. Overrides the itemId option.", javaType = "Long")
     public static final String ITEM_ID = "CamelQuivoItemId";
@@ -87,10 +87,11 @@ public final class QuivoConstants {
     public static final String NEXT_CURSOR = "CamelQuivoNextCursor";
 
     @Metadata(label = "consumer", description = "The changes consumers: the changed entity, ORDERS, SHIPMENTS,"
-            + " RETURNS or INBOUNDS.", javaType = "String")
+            + " RETURNS, INBOUNDS or ITEMS (items.changes).", javaType = "String")
     public static final String ENTITY = "CamelQuivoEntity";
     @Metadata(label = "consumer", description = "The changes consumers: the changed entity's id (orderId,"
-            + " bookedShipmentId, returnShipmentId, or inboundId/id of an inbound).", javaType = "Long")
+            + " bookedShipmentId, returnShipmentId, inboundId/id of an inbound, or an item's itemId when it has one).",
+              javaType = "Long")
     public static final String ENTITY_ID = "CamelQuivoEntityId";
     @Metadata(label = "consumer", description = "The changes consumers: the entity's version, when the list"
             + " element has one.", javaType = "Long")
@@ -101,6 +102,17 @@ public final class QuivoConstants {
     @Metadata(label = "consumer", description = "The changes consumers: the element's sort value as JSON text,"
             + " the cursor that is stored once this exchange succeeded.", javaType = "String")
     public static final String SORT_VALUE = "CamelQuivoSortValue";
+
+    @Metadata(label = "consumer", description = "items.changes: the SKU whose quantities changed.",
+              javaType = "String")
+    public static final String SKU = "CamelQuivoSku";
+    @Metadata(label = "consumer", description = "items.changes: the item's quantities in the snapshot, before the"
+            + " change, as a JSON object of quantity, inventory, inbound and reserved (null for a field the list did"
+            + " not give as a number); absent when the SKU is new to the snapshot.", javaType = "String")
+    public static final String STOCK_BEFORE = "CamelQuivoStockBefore";
+    @Metadata(label = "consumer", description = "items.changes: the item's quantities as listed now, the same JSON"
+            + " object; the snapshot takes them once this exchange succeeded.", javaType = "String")
+    public static final String STOCK_AFTER = "CamelQuivoStockAfter";
 
     private QuivoConstants() {
     }

@@ -14,14 +14,15 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 // the component generator copies this comment into quivo.json as the component's description and mangles
 // Javadoc tags and quotes there: keep it to plain words
 /**
- * Calls one Quivo operation, a row of the operation table such as orders.create or articles.get; the four
- * changes operations (orders.changes, shipments.changes, returns.changes, inbounds.changes) instead poll Quivo
- * and emit every entity that changed since the last poll.
+ * Calls one Quivo operation, a row of the operation table such as orders.create or articles.get; the five
+ * changes operations (orders.changes, shipments.changes, returns.changes, inbounds.changes, items.changes)
+ * instead poll Quivo and emit every entity that changed since the last poll.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "quivo", title = "Quivo", syntax = "quivo:operation",
              category = { Category.SAAS }, headersClass = QuivoConstants.class)
@@ -42,10 +43,10 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
             + "transports.create,transports.list,transports.get,fulfillmentPlans.create,"
             + "fulfillmentPlans.update,fulfillmentPlans.preview,fulfillmentPlans.skuFork,"
             + "subscriptions.create,subscriptions.list,subscriptions.get,subscriptions.delete,"
-            + "request,orders.changes,shipments.changes,returns.changes,inbounds.changes",
+            + "request,orders.changes,shipments.changes,returns.changes,inbounds.changes,items.changes",
             description = "The operation to perform, a row of the operation table (see connector-docs/operations.md)."
-            + " The four changes operations (orders.changes, shipments.changes, returns.changes, inbounds.changes) are"
-            + " consumers, polling for changed entities; all others are producers.")
+            + " The five changes operations (orders.changes, shipments.changes, returns.changes, inbounds.changes,"
+            + " items.changes) are consumers, polling for changed entities or stock; all others are producers.")
     @Metadata(required = true)
     private String operation;
     @UriParam
@@ -61,13 +62,15 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
     @UriParam(label = "common", description = "List operations: field:direction, e.g. created:desc. The changes"
             + " consumers: the one field their list is walked by, ascending (lastModified for orders, created for"
             + " shipments and inbounds, returnShipmentId for returns when unset); initialSince is compared with it"
-            + " unless it is an id.")
+            + " unless it is an id. items.changes: the sort of its stock lists, itemId:asc when unset; pick a field"
+            + " that does not change while the list is read.")
     private String sort;
     @UriParam(label = "producer", description = "List operations: the page, 0-based; ignored when"
             + " searchAfter is given.")
     private Integer page;
     @UriParam(label = "common", description = "List operations and the changes consumers: elements per page;"
-            + " Quivo's default is 25 and its maximum 1000. The changes consumers ask for 100 when unset.")
+            + " Quivo's default is 25 and its maximum 1000. The changes consumers ask for 100 when unset, items.changes"
+            + " for 1000.")
     private Integer pageSize;
     @UriParam(label = "producer", description = "List operations: cursor paging, the sort value of the last"
             + " element of the previous page (a JSON array when sort has several fields).")
@@ -103,12 +106,27 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
     private String initialSince = "now";
     @UriParam(label = "consumer", description = "The changes consumers: where the cursor (the sort value of the"
             + " last element handled) is kept, e.g. a FileStateRepository, so that a restart resumes where the last"
-            + " run stopped. In memory when unset: a restart then starts again from initialSince.")
+            + " run stopped. In memory when unset: a restart then starts again from initialSince. items.changes keeps"
+            + " its snapshot there (one entry per SKU) and starts and stops the repository with the consumer, so that"
+            + " an instance that becomes leader reads what the last one wrote: give it a repository of its own.")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer,advanced", description = "The changes consumers: the key of the cursor in the"
             + " stateRepository; the operation (e.g. orders.changes) when unset. Set it when several accounts"
-            + " share one repository.")
+            + " share one repository. items.changes: the prefix of its snapshot's keys.")
     private String stateKey;
+    @UriParam(label = "consumer", description = "items.changes: the warehouses whose stock is read, comma-separated"
+            + " ids (e.g. 4,7); every warehouse GET /warehouses lists (but deactivated ones) when unset, asked again"
+            + " on every poll.")
+    private String warehouseIds;
+    @UriParam(label = "consumer", description = "items.changes: the sellers whose stock is read, comma-separated"
+            + " ids (e.g. 1001,1002); every seller GET /sellers lists when unset, asked again on every poll. Each"
+            + " warehouse is read for each seller.")
+    private String sellerIds;
+    @UriParam(label = "consumer", defaultValue = "current", enums = "current,empty", description = "items.changes:"
+            + " what the first poll of a warehouse and seller compares with, when the snapshot has nothing of them"
+            + " yet. current: the stock as listed then becomes the snapshot and nothing is emitted; empty: every item"
+            + " listed is emitted, as if its quantities were new.")
+    private String initialSnapshot = "current";
 
     private QuivoOperation resolvedOperation;
     private QuivoClient client;
@@ -139,9 +157,10 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
     public Consumer createConsumer(Processor processor) throws Exception {
         if (!resolvedOperation().isChanges()) {
             throw new UnsupportedOperationException("quivo:" + operation + " can only send; the consumers are"
-                    + " orders.changes, shipments.changes, returns.changes and inbounds.changes");
+                    + " orders.changes, shipments.changes, returns.changes, inbounds.changes and items.changes");
         }
-        QuivoChangesConsumer consumer = new QuivoChangesConsumer(this, processor);
+        ScheduledPollConsumer consumer = resolvedOperation().isStock() ? new QuivoStockConsumer(this, processor)
+                : new QuivoChangesConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
     }
@@ -325,6 +344,30 @@ public class QuivoEndpoint extends ScheduledPollEndpoint {
 
     public void setStateKey(String stateKey) {
         this.stateKey = stateKey;
+    }
+
+    public String getWarehouseIds() {
+        return warehouseIds;
+    }
+
+    public void setWarehouseIds(String warehouseIds) {
+        this.warehouseIds = warehouseIds;
+    }
+
+    public String getSellerIds() {
+        return sellerIds;
+    }
+
+    public void setSellerIds(String sellerIds) {
+        this.sellerIds = sellerIds;
+    }
+
+    public String getInitialSnapshot() {
+        return initialSnapshot;
+    }
+
+    public void setInitialSnapshot(String initialSnapshot) {
+        this.initialSnapshot = initialSnapshot;
     }
 
     public Class<?> getUnmarshalType() {

@@ -150,7 +150,11 @@ public enum QuivoOperation {
     ORDERS_CHANGES("orders.changes", "/orders", new Feed("ORDERS", "lastModified", "orderId")),
     SHIPMENTS_CHANGES("shipments.changes", "/shipments", new Feed("SHIPMENTS", "created", "bookedShipmentId")),
     RETURNS_CHANGES("returns.changes", "/returns", new Feed("RETURNS", "returnShipmentId", "returnShipmentId")),
-    INBOUNDS_CHANGES("inbounds.changes", "/inbounds", new Feed("INBOUNDS", "created", "inboundId", "id"));
+    INBOUNDS_CHANGES("inbounds.changes", "/inbounds", new Feed("INBOUNDS", "created", "inboundId", "id")),
+    // Quivo has no webhook entity for stock: the whole list is read and compared with a snapshot (stock-feed.md)
+    ITEMS_CHANGES("items.changes", "/items/{warehouseId}/{sellerId}", new Feed("ITEMS", "itemId", "itemId"),
+            "Consumer: each item whose quantities changed since the last poll, per warehouse and seller, compared"
+            + " with a snapshot (stock-feed.md).");
 
     /** What the request carries as its body. */
     public enum Body {
@@ -262,6 +266,10 @@ public enum QuivoOperation {
 
     /** A change feed: polls {@code GET listPath} and emits each changed entity. */
     QuivoOperation(String id, String listPath, Feed feed) {
+        this(id, listPath, feed, null);
+    }
+
+    QuivoOperation(String id, String listPath, Feed feed, String summary) {
         this.id = id;
         this.method = "GET";
         this.pathTemplate = listPath;
@@ -269,8 +277,8 @@ public enum QuivoOperation {
         this.retry = Retry.SAFE;
         this.paging = Paging.SEARCH_AFTER;
         String plural = feed.entity().toLowerCase(Locale.ROOT);
-        this.summary = "Consumer: each " + plural.substring(0, plural.length() - 1) + " that is new or changed since"
-                + " the last poll, as its feed's sort field tells (change-events.md).";
+        this.summary = summary != null ? summary : "Consumer: each " + plural.substring(0, plural.length() - 1)
+                + " that is new or changed since the last poll, as its feed's sort field tells (change-events.md).";
         this.query = List.of();
         this.entity = feed.entity();
         this.feedSortField = feed.sortField();
@@ -364,6 +372,11 @@ public enum QuivoOperation {
     /** Whether this is a change feed, the only kind of operation that consumes. */
     public boolean isChanges() {
         return entity != null;
+    }
+
+    /** Whether this is the stock feed, which compares the whole list with a snapshot instead of a cursor. */
+    public boolean isStock() {
+        return this == ITEMS_CHANGES;
     }
 
     /** A change feed's entity as the events topic names it, e.g. {@code ORDERS}; null for other operations. */

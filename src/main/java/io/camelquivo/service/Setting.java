@@ -18,6 +18,7 @@ public enum Setting {
     INBOX_DIR("quivo.inbox-dir", false),
     ORDERS_TOPIC("quivo.orders-topic", false),
     EVENTS_TOPIC("quivo.events-topic", false),
+    STOCK_TOPIC("quivo.stock-topic", false),
     DLQ_TOPIC("quivo.dlq-topic", false),
     ROUTES("quivo.routes", false),
     MANAGEMENT_PORT("quivo.management-port", false),

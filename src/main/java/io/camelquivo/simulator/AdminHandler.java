@@ -13,11 +13,14 @@ import java.util.List;
 
 /**
  * Control routes under {@code /_simulator} for people who run the simulator as a process and
- * cannot call its Java API. They need no credentials and are not counted in the stats.
+ * cannot call its Java API. They need no credentials and are not counted in the stats. {@code PUT
+ * /_simulator/items/{itemId}} stores an item (its JSON as the stock list shows it) in place of the one with that
+ * id.
  */
 final class AdminHandler {
 
     static final String PREFIX = "/_simulator";
+    private static final String ITEMS = PREFIX + "/items/";
 
     private final QuivoSimulator simulator;
 
@@ -38,6 +41,12 @@ final class AdminHandler {
     }
 
     private Reply serve(String call, HttpExchange exchange) throws IOException {
+        if (call.startsWith("PUT " + ITEMS)) {
+            // what a warehouse's stock change looks like to Quivo's stock list, for trying the stock feed
+            long itemId = EntityStore.id(call.substring(("PUT " + ITEMS).length()));
+            simulator.items().put(itemId, readBody(exchange).toString());
+            return Reply.noContent();
+        }
         switch (call) {
             case "GET " + PREFIX + "/stats":
                 return Reply.json(200, stats());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -143,10 +144,18 @@ public final class EntityStore {
 
     /** The answer to {@code GET /<entities>?query&sort&page&pageSize&searchAfter}. */
     Reply list(Map<String, String> params) {
+        return list(params, entity -> true);
+    }
+
+    /** The same, of the entities the path scopes the list to (e.g. one warehouse's and seller's items). */
+    Reply list(Map<String, String> params, Predicate<JsonNode> scope) {
         List<Stored> snapshot = new ArrayList<>();
         synchronized (this) {
-            byId.forEach((id, entity) -> snapshot.add(
-                    new Stored(id, entity.deepCopy(), changedAt.get(id), firstPutAt.get(id))));
+            byId.forEach((id, entity) -> {
+                if (scope.test(entity)) {
+                    snapshot.add(new Stored(id, entity.deepCopy(), changedAt.get(id), firstPutAt.get(id)));
+                }
+            });
         }
         return listing.answer(snapshot, params, Stored::entity);
     }

@@ -210,6 +210,16 @@ public final class QuivoSimulator implements AutoCloseable {
         return resources.store("inbounds");
     }
 
+    /**
+     * What {@code GET /items/{warehouseId}/{sellerId}} lists and {@code GET /items/{itemId}} answers; empty until a
+     * test puts items in. An item is listed under its {@code warehouseId} and {@code sellerId} (a field of the
+     * simulator's: Quivo's items name their seller by {@code sellerIdentifier}), or under every warehouse and seller
+     * when it has neither. A test changes stock by putting the item again with other quantities.
+     */
+    public EntityStore items() {
+        return resources.store("items");
+    }
+
     /** The stores of every resource but orders, by the name their path starts with ({@code articles}, ...). */
     public Resources resources() {
         return resources;

@@ -56,7 +56,10 @@ final class Routes {
             create("POST /articles/{sellerId}/{articleId}/images", "articleImages", Routes::entity, "id"),
 
             // items and stock
-            list("GET /items/{warehouseId}/{sellerId}", "items"),
+            // a stored item is listed under its warehouseId and sellerId, or under every pair when it lacks them
+            route("GET /items/{warehouseId}/{sellerId}", call -> call.store("items").list(call.query(), item ->
+                    scopedTo(item, "warehouseId", call.variable("warehouseId"))
+                            && scopedTo(item, "sellerId", call.variable("sellerId")))),
             list("GET /items/itemHistories/{warehouseId}/{sellerId}", "itemHistories"),
             get("GET /items/{itemId}", "items"),
             route("GET /items/{itemId}/movements", call -> Answers.movements(
@@ -207,6 +210,11 @@ final class Routes {
     private static JsonNode seller(Call call) {
         long id = EntityStore.id(call.variable("sellerId"));
         return MasterData.seller(id).orElseThrow(() -> new ApiException(Reply.backend(404, "Seller " + id + " not found")));
+    }
+
+    private static boolean scopedTo(JsonNode entity, String field, String value) {
+        JsonNode own = entity.get(field);
+        return own == null || own.isNull() || own.asText().equals(value);
     }
 
     private static String lastVariable(Call call, String name) {

@@ -180,6 +180,10 @@ final class OperationPages {
     }
 
     private static String options(QuivoOperation operation) {
+        if (operation.isStock()) {
+            // it reads every warehouse and seller it is given, not the one its list's path names
+            return "`warehouseIds`, `sellerIds`, `initialSnapshot`, `sort`, `pageSize`";
+        }
         List<String> options = new java.util.ArrayList<>();
         operation.pathVariables().forEach(variable -> options.add("`" + variable + "`"));
         operation.query().forEach(q -> options.add("`" + q.name() + (q.name().equals(q.option()) ? "" : " (" + q.option()

@@ -50,6 +50,20 @@ class AdminRoutesTest {
     }
 
     @Test
+    void anItemPutThroughTheAdminApiIsInItsWarehouseAndSellersStockList(QuivoSimulator simulator) {
+        assertEquals(204, admin("PUT", "/items/12", "{\"itemId\":12,\"sku\":\"MUG\",\"warehouseId\":4,"
+                + "\"sellerId\":1001,\"quantity\":5}").statusCode());
+        assertEquals(204, admin("PUT", "/items/12", "{\"itemId\":12,\"sku\":\"MUG\",\"warehouseId\":4,"
+                + "\"sellerId\":1001,\"quantity\":3}").statusCode());
+        Api api = new Api(simulator).login();
+        JsonNode stock = Api.json(api.get("/items/4/1001"));
+        assertEquals(1, stock.size());
+        assertEquals(3, stock.get(0).get("quantity").asInt());
+        assertEquals(0, Api.json(api.get("/items/7/1001")).size(), "another warehouse's stock");
+        assertEquals(400, admin("PUT", "/items/mug", "{}").statusCode());
+    }
+
+    @Test
     void randomFaultsAndClearing(QuivoSimulator simulator) {
         assertEquals(204, admin("POST", "/faults",
                 "{\"route\":\"*\",\"probability\":1.0,\"seed\":3,\"faults\":[\"serverError\",\"badGateway\"]}").statusCode());
