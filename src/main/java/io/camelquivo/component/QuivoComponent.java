@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.IdempotentRepository;
@@ -213,7 +214,8 @@ public class QuivoComponent extends HealthCheckComponent {
             }
             SessionKey account = session.getKey();
             try {
-                clientFor(account).execute(new QuivoRequest("probe", "GET", "/warehouses", Map.of("pageSize", "1"), null));
+                clientFor(account).execute(new QuivoRequest("probe", "GET", "/warehouses", Map.of("pageSize", "1"),
+                        null, "/warehouses", 1));
             } catch (QuivoException failure) {
                 if (failure.getFamily().waitingFixes()) {
                     return false;
@@ -227,6 +229,22 @@ public class QuivoComponent extends HealthCheckComponent {
 
     QuivoCallListener listener() {
         return callListener == null ? QuivoCallListener.NONE : callListener;
+    }
+
+    /**
+     * The call listener of the context's quivo component, for what hears of the calls from outside the component
+     * (the error policy's redelivery decisions); none when the context has no such component.
+     */
+    public static QuivoCallListener listenerOf(CamelContext camel) {
+        if (camel.hasComponent("quivo") instanceof QuivoComponent quivo) {
+            return quivo.listener();
+        }
+        for (String name : camel.getComponentNames()) {
+            if (camel.hasComponent(name) instanceof QuivoComponent quivo) {
+                return quivo.listener();
+            }
+        }
+        return QuivoCallListener.NONE;
     }
 
     /** The sessions opened so far, for health checks and metrics. */

@@ -162,6 +162,13 @@ public final class QuivoMetrics implements QuivoCallListener {
         }
     }
 
+    @Override
+    public void onRedeliveryDecision(RedeliveryDecision decision) {
+        if (decision.redelivered()) {
+            onRedelivery(decision.family());
+        }
+    }
+
     public void onRedelivery(StatusFamily family) {
         redeliveries(label(family)).increment();
     }
@@ -223,6 +230,11 @@ public final class QuivoMetrics implements QuivoCallListener {
     }
 
     private static String label(StatusFamily family) {
+        return familyLabel(family);
+    }
+
+    /** How meters and spans name a family: {@code success} for a 2xx (null), else the family in lower case. */
+    public static String familyLabel(StatusFamily family) {
         return family == null ? SUCCESS : family.name().toLowerCase(Locale.ROOT);
     }
 }
