@@ -92,8 +92,10 @@ class QuivoTracingTest extends RoutesTestSupport {
         return new RoutesBuilder[] {new QuivoErrorPolicy(), new QuivoDeadLetterRoute(), new RouteBuilder() {
             @Override
             public void configure() {
+                // the account's secrets in the URI too: Camel's own spans name the endpoint
                 from("direct:order").routeId("orders").routeConfigurationId(QuivoErrorPolicy.ID)
-                        .to("quivo:orders.create");
+                        .to("quivo:orders.create?apiKey=RAW(" + simulator().apiKey() + ")&password=RAW("
+                                + simulator().password() + ")");
             }
         }};
     }
