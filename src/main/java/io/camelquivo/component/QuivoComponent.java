@@ -73,9 +73,11 @@ public class QuivoComponent extends HealthCheckComponent {
             + " (a bean reference) to add modules such as JavaTimeModule or change naming and date settings.")
     private ObjectMapper objectMapper;
     @Metadata(label = "advanced", autowired = true, description = "A QuivoCallListener told of every call to"
-            + " Quivo (the operation, the HTTP status, the status family of a failure, how long the HTTP exchange"
-            + " took), of every login (whether it succeeded) and of each operation an endpoint starts with, e.g. to"
-            + " count and time them in metrics. It must return quickly and never throw. Taken from the"
+            + " Quivo (the operation, the HTTP method and path template, the HTTP status, the status family of a"
+            + " failure, how long the HTTP exchange took, the attempt, whether it waited for a login), of every login"
+            + " (whether it succeeded, its status and time), of the status policy's redelivery decisions and of each"
+            + " operation an endpoint starts with, e.g. to count and time them in metrics or to trace them. It is"
+            + " never told a secret, an id or a query value. It must return quickly and never throw. Taken from the"
             + " registry when the registry holds exactly one; when unset, calls are not reported.")
     private QuivoCallListener callListener;
     @Metadata(label = "advanced", defaultValue = DEFAULT_PENDING_CREATE_FILE, description = "The file that remembers"
