@@ -53,7 +53,8 @@ class MissedByWebhookRouteTest extends WebhookTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws Exception {
-        return yaml("quivo-webhooks.yaml", "quivo-changes.yaml");
+        // in the service's order, the files' names: a bean of the second cannot be named by one of the first
+        return yaml("quivo-changes.yaml", "quivo-webhooks.yaml");
     }
 
     /** The feeds' "now" is their first poll: changes are made after it. */
