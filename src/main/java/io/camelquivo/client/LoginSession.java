@@ -63,15 +63,20 @@ public final class LoginSession implements QuivoAuthenticator {
 
     @Override
     public SessionToken token() {
+        return ticket().token();
+    }
+
+    @Override
+    public Ticket ticket() {
         SessionToken valid = current;
         if (valid != null && clock.instant().isBefore(valid.refreshAt())) {
-            return valid; // every call but those around a login: no lock, so concurrent calls never queue here
+            return new Ticket(valid, false); // every call but those around a login: no lock, so calls never queue here
         }
         CompletableFuture<SessionToken> result;
         boolean leader = false;
         synchronized (lock) {
             if (current != null && clock.instant().isBefore(current.refreshAt())) {
-                return current;
+                return new Ticket(current, false);
             }
             if (inFlight == null) {
                 if (lastFailure != null && clock.instant().isBefore(nextLoginAllowedAt)) {
@@ -86,7 +91,7 @@ public final class LoginSession implements QuivoAuthenticator {
             loginOnBehalfOfAll(result);
         }
         try {
-            return result.join();
+            return new Ticket(result.join(), true);
         } catch (CompletionException e) {
             throw (QuivoException) e.getCause();
         }
@@ -114,9 +119,14 @@ public final class LoginSession implements QuivoAuthenticator {
     private void loginOnBehalfOfAll(CompletableFuture<SessionToken> result) {
         SessionToken token = null;
         QuivoException failure = null;
+        int status = 0;
+        long started = System.nanoTime();
         try {
-            token = login();
+            Issued issued = login();
+            token = issued.token();
+            status = issued.status();
         } catch (QuivoException e) {
+            status = e.getStatusCode();
             failure = e;
         } catch (RuntimeException e) {
             failure = new QuivoException(ErrorDetails.withoutAnswer("login", "POST", "/login",
@@ -135,7 +145,8 @@ public final class LoginSession implements QuivoAuthenticator {
             }
         }
         lastLoginSucceeded = token != null;
-        listener.onLogin(token != null);
+        listener.onLogin(new QuivoCallListener.Login(token != null, status,
+                failure == null ? null : failure.getFamily(), Duration.ofNanos(System.nanoTime() - started)));
         if (token != null) {
             result.complete(token);
         } else {
@@ -158,7 +169,11 @@ public final class LoginSession implements QuivoAuthenticator {
         return next.compareTo(settings.loginBackoffMax()) > 0 ? settings.loginBackoffMax() : next;
     }
 
-    private SessionToken login() {
+    /** A login's token and the status of the answer that carried it. */
+    private record Issued(SessionToken token, int status) {
+    }
+
+    private Issued login() {
         Instant startedAt = clock.instant();
         HttpTransport.RawResponse answer;
         try {
@@ -184,7 +199,7 @@ public final class LoginSession implements QuivoAuthenticator {
                 startedAt.plus(settings.tokenLifetime()).minus(settings.refreshMargin()));
         LOG.info("Logged in to Quivo as {} (token generation {}, refreshed after {} s)", credentials,
                 issued.generation(), settings.tokenLifetime().minus(settings.refreshMargin()).toSeconds());
-        return issued;
+        return new Issued(issued, answer.status());
     }
 
     /** Quivo's login answer is a JSON object with a token field; its exact case is not documented. */

@@ -52,7 +52,8 @@ public final class QuivoClient {
     public QuivoResponse execute(QuivoRequest request) {
         // the permit before the token: a long wait (a Retry-After pause) must not leave us holding a stale token
         RateLimiter.Permit permit = permit(request);
-        SessionToken token = authenticator.token();
+        QuivoAuthenticator.Ticket ticket = authenticator.ticket();
+        SessionToken token = ticket.token();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", authorizationPrefix + token.value());
         headers.put("X-Api-Key", apiKey);
@@ -65,7 +66,7 @@ public final class QuivoClient {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             LOG.debug("Quivo {} {} {}: no answer ({})", request.operation(), request.method(), request.path(),
                     e.getClass().getSimpleName());
-            listener.onCall(request.operation(), 0, StatusFamily.CONNECTION_FAILURE, elapsed);
+            listener.onCall(call(request, 0, StatusFamily.CONNECTION_FAILURE, elapsed, ticket));
             throw Failures.noAnswer(request.operation(), request.method(), request.path(), e);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
@@ -73,7 +74,7 @@ public final class QuivoClient {
                 answer.status(), elapsed.toMillis());
         if (answer.status() / 100 == 2) {
             rateLimiter.passed(permit);
-            listener.onCall(request.operation(), answer.status(), null, elapsed);
+            listener.onCall(call(request, answer.status(), null, elapsed, ticket));
             boolean empty = answer.body() == null || answer.body().length == 0;
             return new QuivoResponse(answer.status(), answer.headers(), empty ? null : answer.body());
         }
@@ -84,11 +85,17 @@ public final class QuivoClient {
         } else {
             rateLimiter.passed(permit); // past the quota, whatever else went wrong
         }
-        listener.onCall(request.operation(), answer.status(), failure.getFamily(), elapsed);
+        listener.onCall(call(request, answer.status(), failure.getFamily(), elapsed, ticket));
         if (failure instanceof QuivoUnauthorizedException) {
             authenticator.invalidate(token);
         }
         throw failure;
+    }
+
+    private static QuivoCallListener.Call call(QuivoRequest request, int status, StatusFamily family, Duration elapsed,
+            QuivoAuthenticator.Ticket ticket) {
+        return new QuivoCallListener.Call(request.operation(), request.method(), request.pathTemplate(), status,
+                family, elapsed, request.attempt(), ticket.afterLogin());
     }
 
     /** The account's limiter, shared with every other client of the same credentials. */

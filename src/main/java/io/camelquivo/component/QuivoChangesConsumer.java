@@ -233,8 +233,8 @@ public class QuivoChangesConsumer extends ScheduledPollConsumer {
         query.put("sort", sort);
         query.put("pageSize", Integer.toString(pageSize));
         query.put("searchAfter", searchAfter);
-        QuivoResponse response = getEndpoint().client()
-                .execute(new QuivoRequest(operation.id(), "GET", operation.listPath(), query, null));
+        QuivoResponse response = getEndpoint().client().execute(
+                new QuivoRequest(operation.id(), "GET", operation.listPath(), query, null, operation.listPath(), 1));
         JsonNode page = response.body() == null ? null : getEndpoint().objectMapper().readTree(response.body());
         if (page == null || !page.isArray()) {
             throw new IllegalStateException("quivo:" + operation.id() + ": GET " + operation.listPath()

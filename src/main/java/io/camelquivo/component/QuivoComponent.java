@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.IdempotentRepository;
@@ -72,9 +73,11 @@ public class QuivoComponent extends HealthCheckComponent {
             + " (a bean reference) to add modules such as JavaTimeModule or change naming and date settings.")
     private ObjectMapper objectMapper;
     @Metadata(label = "advanced", autowired = true, description = "A QuivoCallListener told of every call to"
-            + " Quivo (the operation, the HTTP status, the status family of a failure, how long the HTTP exchange"
-            + " took), of every login (whether it succeeded) and of each operation an endpoint starts with, e.g. to"
-            + " count and time them in metrics. It must return quickly and never throw. Taken from the"
+            + " Quivo (the operation, the HTTP method and path template, the HTTP status, the status family of a"
+            + " failure, how long the HTTP exchange took, the attempt, whether it waited for a login), of every login"
+            + " (whether it succeeded, its status and time), of the status policy's redelivery decisions and of each"
+            + " operation an endpoint starts with, e.g. to count and time them in metrics or to trace them. It is"
+            + " never told a secret, an id or a query value. It must return quickly and never throw. Taken from the"
             + " registry when the registry holds exactly one; when unset, calls are not reported.")
     private QuivoCallListener callListener;
     @Metadata(label = "advanced", defaultValue = DEFAULT_PENDING_CREATE_FILE, description = "The file that remembers"
@@ -213,7 +216,8 @@ public class QuivoComponent extends HealthCheckComponent {
             }
             SessionKey account = session.getKey();
             try {
-                clientFor(account).execute(new QuivoRequest("probe", "GET", "/warehouses", Map.of("pageSize", "1"), null));
+                clientFor(account).execute(new QuivoRequest("probe", "GET", "/warehouses", Map.of("pageSize", "1"),
+                        null, "/warehouses", 1));
             } catch (QuivoException failure) {
                 if (failure.getFamily().waitingFixes()) {
                     return false;
@@ -227,6 +231,22 @@ public class QuivoComponent extends HealthCheckComponent {
 
     QuivoCallListener listener() {
         return callListener == null ? QuivoCallListener.NONE : callListener;
+    }
+
+    /**
+     * The call listener of the context's quivo component, for what hears of the calls from outside the component
+     * (the error policy's redelivery decisions); none when the context has no such component.
+     */
+    public static QuivoCallListener listenerOf(CamelContext camel) {
+        if (camel.hasComponent("quivo") instanceof QuivoComponent quivo) {
+            return quivo.listener();
+        }
+        for (String name : camel.getComponentNames()) {
+            if (camel.hasComponent(name) instanceof QuivoComponent quivo) {
+                return quivo.listener();
+            }
+        }
+        return QuivoCallListener.NONE;
     }
 
     /** The sessions opened so far, for health checks and metrics. */

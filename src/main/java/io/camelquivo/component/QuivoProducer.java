@@ -37,12 +37,17 @@ abstract class QuivoProducer extends DefaultProducer {
         respond(exchange, call(exchange, toRequest(exchange)));
     }
 
-    /** One call to Quivo, counted on the exchange so that a dead-letter can say how many were made. */
+    /**
+     * One call to Quivo, counted on the exchange so that a dead-letter can say how many were made, and told its
+     * path template and which delivery of the message it belongs to (Camel's redelivery counter), for listeners.
+     */
     protected QuivoResponse call(Exchange exchange, QuivoRequest request) {
         exchange.setProperty(QuivoExchangeProperties.OPERATION, operationId());
         exchange.setProperty(QuivoExchangeProperties.CALLS,
                 exchange.getProperty(QuivoExchangeProperties.CALLS, 0, Integer.class) + 1);
-        return getEndpoint().client().execute(request);
+        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+        return getEndpoint().client().execute(
+                request.tracedAs(getEndpoint().resolvedOperation().pathTemplate(), attempt));
     }
 
     protected void respond(Exchange exchange, QuivoResponse response) throws IOException {

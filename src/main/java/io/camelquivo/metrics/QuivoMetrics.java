@@ -3,6 +3,7 @@ package io.camelquivo.metrics;
 import io.camelquivo.client.QuivoCallListener;
 import io.camelquivo.error.StatusFamily;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
@@ -34,6 +36,7 @@ import org.apache.camel.CamelContext;
  * quivo_rate_limit_per_second{account}             calls per second the account's rate limiter lets through now;
  *                                                  account "1" is the first the component used, "2" the next
  * quivo_route_paused{route}                        1 while the route is paused by an outage (OutagePause), else 0
+ * quivo_changes_missed_by_webhook_total{entity}    changes only polling saw: no webhook delivered them in time
  * </pre>
  *
  * Counters exist at zero before their first event, so that rates and ratios over them read 0 rather than
@@ -54,6 +57,7 @@ public final class QuivoMetrics implements QuivoCallListener {
     static final String QUARANTINED = "quivo.quarantined.payloads";
     static final String RATE_LIMIT = "quivo.rate.limit.per.second";
     static final String ROUTE_PAUSED = "quivo.route.paused";
+    static final String MISSED_BY_WEBHOOK = "quivo.changes.missed.by.webhook";
 
     /** The label of a call that Quivo answered with a 2xx. */
     static final String SUCCESS = "success";
@@ -83,6 +87,9 @@ public final class QuivoMetrics implements QuivoCallListener {
     private final Set<String> operations = ConcurrentHashMap.newKeySet();
     /** The gauge of each route reads through this, so the pause of a route started again replaces the old one. */
     private final Map<String, BooleanSupplier> pausableRoutes = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> missedByWebhook = new ConcurrentHashMap<>();
+    /** Counts the polled changes whose webhook is overdue, before the meter is read. */
+    private volatile Runnable settleMissedByWebhook = () -> { };
 
     public QuivoMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -162,6 +169,13 @@ public final class QuivoMetrics implements QuivoCallListener {
         }
     }
 
+    @Override
+    public void onRedeliveryDecision(RedeliveryDecision decision) {
+        if (decision.redelivered()) {
+            onRedelivery(decision.family());
+        }
+    }
+
     public void onRedelivery(StatusFamily family) {
         redeliveries(label(family)).increment();
     }
@@ -174,12 +188,42 @@ public final class QuivoMetrics implements QuivoCallListener {
         quarantined(operation).increment();
     }
 
+    /**
+     * Webhooks and polling both run: the missed-change meter, at zero for each entity polled, and how to count
+     * the changes whose grace period ended since the last event, which {@code settle} does when the meter is read.
+     */
+    public void onMissedByWebhookSignal(List<String> entities, Runnable settle) {
+        settleMissedByWebhook = settle;
+        entities.forEach(this::missedByWebhook);
+    }
+
+    /** A change of {@code entity} that polling published and no webhook delivered within the grace period. */
+    public void onMissedByWebhook(String entity) {
+        missedByWebhook(entity).incrementAndGet();
+    }
+
     private Counter calls(String operation, String family) {
         return Counter.builder(CALLS)
                 .description("Calls to Quivo that ended, by operation and status family: success for 2xx,"
                         + " connection_failure when no answer came, else the family of the failed answer")
                 .tags("operation", operation, "family", family)
                 .register(registry);
+    }
+
+    private AtomicLong missedByWebhook(String entity) {
+        return missedByWebhook.computeIfAbsent(entity, label -> {
+            AtomicLong missed = new AtomicLong();
+            FunctionCounter.builder(MISSED_BY_WEBHOOK, missed, count -> {
+                        settleMissedByWebhook.run();
+                        return count.get();
+                    })
+                    .description("Changes, one per entity, id and version, that polling published and no webhook call"
+                            + " delivered within quivo.changes.webhook-grace; counted only while the webhook receiver"
+                            + " and polling both run")
+                    .tag("entity", label)
+                    .register(registry);
+            return missed;
+        });
     }
 
     private Counter logins(String outcome) {
@@ -223,6 +267,11 @@ public final class QuivoMetrics implements QuivoCallListener {
     }
 
     private static String label(StatusFamily family) {
+        return familyLabel(family);
+    }
+
+    /** How meters and spans name a family: {@code success} for a 2xx (null), else the family in lower case. */
+    public static String familyLabel(StatusFamily family) {
         return family == null ? SUCCESS : family.name().toLowerCase(Locale.ROOT);
     }
 }

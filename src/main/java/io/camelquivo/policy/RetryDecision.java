@@ -1,8 +1,9 @@
 package io.camelquivo.policy;
 
+import io.camelquivo.client.QuivoCallListener;
+import io.camelquivo.component.QuivoComponent;
 import io.camelquivo.error.QuivoException;
 import io.camelquivo.error.StatusFamily;
-import io.camelquivo.metrics.QuivoMetrics;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -74,9 +75,11 @@ public class RetryDecision implements Processor, CamelContextAware {
                         ThreadLocalRandom.current().nextDouble());
 
         exchange.setProperty(RETRY, delay.isPresent());
+        // the component's listener counts it (QuivoMetrics) and traces it; the policy itself knows no meters
+        QuivoComponent.listenerOf(exchange.getContext()).onRedeliveryDecision(new QuivoCallListener.RedeliveryDecision(
+                quivo == null ? null : quivo.getOperation(), family, redelivery, delay.orElse(null)));
         if (delay.isPresent()) {
             exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay.get().toMillis());
-            QuivoMetrics.of(exchange.getContext()).onRedelivery(family);
             LOG.debug("Redelivery {} ({}) of {} in {} ms after {}", redelivery, family, exchange.getExchangeId(),
                     delay.get().toMillis(), quivo == null ? failure : quivo.getMessage());
             return;

@@ -1,14 +1,20 @@
 package io.camelquivo.service;
 
+import io.camelquivo.client.QuivoCallListener;
 import io.camelquivo.kafka.Acknowledge;
 import io.camelquivo.metrics.QuivoMetrics;
+import io.camelquivo.tracing.QuivoTracing;
+import io.camelquivo.tracing.TracingSetup;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -33,6 +39,8 @@ final class ServiceRunner {
     private final Path workingDir;
     private final Main main = new Main();
     private volatile boolean started;
+    /** The OpenTelemetry SDK while the service traces (OTEL_* settings); null otherwise. */
+    private OpenTelemetrySdk tracing;
 
     ServiceRunner(ServiceSettings settings, Path workingDir) {
         this.settings = settings;
@@ -59,6 +67,10 @@ final class ServiceRunner {
         } catch (Exception e) {
             LOG.error("The service could not start: {}", e.toString(), e);
             return 1;
+        } finally {
+            if (tracing != null) {
+                tracing.close(); // after Camel stopped: the last exchanges' spans are sent
+            }
         }
     }
 
@@ -77,7 +89,11 @@ final class ServiceRunner {
         // MeterRegistry bound under this name instead of creating its own
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         main.bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
-        main.bind(QuivoMetrics.BEAN_NAME, new QuivoMetrics(registry));
+        QuivoMetrics metrics = new QuivoMetrics(registry);
+        main.bind(QuivoMetrics.BEAN_NAME, metrics);
+        List<QuivoCallListener> listeners = new ArrayList<>(List.of(metrics));
+        bindTracing(listeners);
+        main.bind("quivoCallListener", QuivoCallListener.all(listeners));
         // routes under the status policy pause while Quivo is away (camel-main adds the factory it finds)
         main.bind("quivoOutagePause", Acknowledge.outagePause());
         bindClusterService(effective.fileCluster());
@@ -97,6 +113,23 @@ final class ServiceRunner {
                 dropExampleOrders(effective);
             }
         });
+    }
+
+    /**
+     * Only when the OTEL_* settings ask for spans (connector-docs/tracing.md): Camel's OpenTelemetry support makes a
+     * span per exchange and per step, on the tracer and propagators bound here, and QuivoTracing adds the calls to
+     * Quivo, the logins and the redelivery decisions under them. Otherwise nothing of OpenTelemetry is started.
+     */
+    private void bindTracing(List<QuivoCallListener> listeners) {
+        tracing = TracingSetup.fromEnvironment().start().orElse(null);
+        if (tracing == null) {
+            return;
+        }
+        main.bind("quivoCamelTracer", tracing.getTracer("camel"));
+        main.bind("quivoContextPropagators", tracing.getPropagators());
+        main.addOverrideProperty("camel.opentelemetry2.enabled", "true");
+        listeners.add(new QuivoTracing(tracing));
+        LOG.info("Tracing on: spans go to the exporter the OTEL_* settings name");
     }
 
     /**

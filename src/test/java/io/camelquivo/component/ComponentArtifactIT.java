@@ -69,6 +69,7 @@ class ComponentArtifactIT {
         List<String> foreign = entries.stream()
                 .filter(name -> name.startsWith("io/camelquivo/service/") || name.startsWith("io/camelquivo/kafka/")
                         || name.startsWith("io/camelquivo/webhook/") || name.startsWith("io/camelquivo/metrics/")
+                        || name.startsWith("io/camelquivo/tracing/")
                         || name.startsWith("routes/") || name.equals("application.properties")
                         || name.equals("log4j2.xml") || name.endsWith("/quivo-kafka"))
                 .collect(Collectors.toList());
@@ -84,7 +85,8 @@ class ComponentArtifactIT {
         List<String> heavy = names.stream()
                 .filter(name -> name.startsWith("kafka") || name.startsWith("scala") || name.startsWith("vertx")
                         || name.startsWith("log4j-core") || name.startsWith("log4j-slf4j") || name.startsWith("camel-main")
-                        || name.startsWith("micrometer"))
+                        || name.startsWith("micrometer") || name.startsWith("opentelemetry")
+                        || name.startsWith("camel-opentelemetry") || name.startsWith("camel-telemetry"))
                 .collect(Collectors.toList());
         assertEquals(List.of(), heavy, "an application that adds the component gets none of these");
     }
