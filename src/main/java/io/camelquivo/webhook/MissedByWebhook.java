@@ -133,11 +133,15 @@ public class MissedByWebhook implements CamelContextAware {
         return gracePeriod * 1_000_000L;
     }
 
-    /** Once both are on and the context is known: the meter, at zero for each entity a change feed polls. */
+    /**
+     * Once both are on and the context is known: the meter, at zero for each entity a change feed polls and a
+     * webhook could bring. Stock has no webhook entity, so the stock feed is not one of them.
+     */
     private synchronized void bindMeter() {
         if (metrics == null && counting() && camelContext != null) {
             metrics = QuivoMetrics.of(camelContext);
-            List<String> entities = Arrays.stream(QuivoOperation.values()).filter(QuivoOperation::isChanges)
+            List<String> entities = Arrays.stream(QuivoOperation.values())
+                    .filter(operation -> operation.isChanges() && !operation.isStock())
                     .map(QuivoOperation::entity).distinct().toList();
             metrics.onMissedByWebhookSignal(entities, this::settle);
         }

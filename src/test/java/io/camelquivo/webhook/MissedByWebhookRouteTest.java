@@ -1,6 +1,7 @@
 package io.camelquivo.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,6 +67,7 @@ class MissedByWebhookRouteTest extends WebhookTestSupport {
     @Test
     void aPolledChangeNoWebhookBroughtCountsOnceItsGraceEnds() throws Exception {
         assertTrue(scrape().contains(MISSED + "{entity=\"SHIPMENTS\"} 0.0"), "each polled entity from zero");
+        assertFalse(scrape().contains(MISSED + "{entity=\"ITEMS\""), "stock has no webhook: the stock feed misses none");
 
         long delivered = createOrder();
         assertEquals(1, records(1).size(), "polled and published");
