@@ -69,6 +69,7 @@ class ComponentArtifactIT {
         List<String> foreign = entries.stream()
                 .filter(name -> name.startsWith("io/camelquivo/service/") || name.startsWith("io/camelquivo/kafka/")
                         || name.startsWith("io/camelquivo/webhook/") || name.startsWith("io/camelquivo/metrics/")
+                        || name.startsWith("io/camelquivo/console/") || name.startsWith("console/")
                         || name.startsWith("routes/") || name.equals("application.properties")
                         || name.equals("log4j2.xml") || name.endsWith("/quivo-kafka"))
                 .collect(Collectors.toList());
