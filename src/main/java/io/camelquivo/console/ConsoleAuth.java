@@ -75,6 +75,10 @@ final class ConsoleAuth {
         if (origin == null) {
             return true;
         }
+        if (origin.equals("null")) {
+            // an opaque origin (a sandboxed frame, a file, a redirect): only the browser's own word will do
+            return "same-origin".equals(fetchSite);
+        }
         try {
             URI uri = URI.create(origin);
             int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;

@@ -172,7 +172,7 @@ public final class DeadLetterConsole extends ServiceSupport implements CamelCont
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("X-Frame-Options", "DENY")
-                .putHeader("Referrer-Policy", "no-referrer")
+                .putHeader("Referrer-Policy", "same-origin") // no-referrer would make the browser send Origin: null
                 .putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'");
         ctx.next();
     }
