@@ -99,6 +99,22 @@ public final class TestKafka implements AutoCloseable {
         }
     }
 
+    /** Writes a record with string headers, as a hand-made replay or dead-letter record. */
+    public void send(String topic, String key, byte[] value, Map<String, String> headers) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        List<org.apache.kafka.common.header.Header> list = new ArrayList<>();
+        headers.forEach((name, text) -> list.add(new org.apache.kafka.common.header.internals.RecordHeader(name,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, null, key == null ? null : key.getBytes(), value, list)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not write to " + topic, e);
+        }
+    }
+
     /** Writes a record to one partition of the topic. */
     public void send(String topic, int partition, String key, byte[] value) {
         Properties config = new Properties();
