@@ -113,6 +113,7 @@ public final class DeadLetterConsole extends ServiceSupport implements CamelCont
                 "text/javascript; charset=utf-8")));
         routes.add(router.route(HttpMethod.GET, PATH + "/console.css").handler(ctx -> asset(ctx, "console.css",
                 "text/css; charset=utf-8")));
+        routes.add(router.route(PATH + "/api/*").handler(this::requireSignIn));
         routes.add(router.route(HttpMethod.GET, PATH + "/api/records").blockingHandler(this::list, false));
         routes.add(router.route(HttpMethod.GET, PATH + "/api/records/:id").blockingHandler(this::show, false));
         routes.add(router.route(HttpMethod.GET, PATH + "/api/replays").blockingHandler(this::replays, false));
@@ -229,6 +230,14 @@ public final class DeadLetterConsole extends ServiceSupport implements CamelCont
         ctx.response().setStatusCode(303).putHeader("Location", PATH).end();
     }
 
+    private void requireSignIn(RoutingContext ctx) {
+        if (signedIn(ctx)) {
+            ctx.next();
+        } else {
+            error(ctx, 401, "sign in first, or send Authorization: Bearer <token>");
+        }
+    }
+
     private void asset(RoutingContext ctx, String name, String type) {
         if (!signedIn(ctx)) {
             error(ctx, 401, "sign in first");
@@ -238,10 +247,6 @@ public final class DeadLetterConsole extends ServiceSupport implements CamelCont
     }
 
     private void list(RoutingContext ctx) {
-        if (!signedIn(ctx)) {
-            error(ctx, 401, "sign in first, or send Authorization: Bearer <token>");
-            return;
-        }
         try {
             DeadLetters.Filter filter = new DeadLetters.Filter(param(ctx, "status"), param(ctx, "reason"),
                     param(ctx, "source"), param(ctx, "operation"), param(ctx, "origin"), instant(param(ctx, "from")),
@@ -255,10 +260,6 @@ public final class DeadLetterConsole extends ServiceSupport implements CamelCont
     }
 
     private void show(RoutingContext ctx) {
-        if (!signedIn(ctx)) {
-            error(ctx, 401, "sign in first, or send Authorization: Bearer <token>");
-            return;
-        }
         try {
             Object record = deadLetters.show(ctx.pathParam("id"));
             if (record == null) {
@@ -272,19 +273,11 @@ public final class DeadLetterConsole extends ServiceSupport implements CamelCont
     }
 
     private void replays(RoutingContext ctx) {
-        if (!signedIn(ctx)) {
-            error(ctx, 401, "sign in first, or send Authorization: Bearer <token>");
-            return;
-        }
         json(ctx, 200, deadLetters.replays());
     }
 
     /** {"by": "a name", "records": [{"id": "0-12"}, {"id": "0-13", "payload": "..."}]}. */
     private void resend(RoutingContext ctx) {
-        if (!signedIn(ctx)) {
-            error(ctx, 401, "sign in first, or send Authorization: Bearer <token>");
-            return;
-        }
         if (!mayChange(ctx)) {
             error(ctx, 403, "cross-site request refused: send the page's " + ConsoleAuth.CSRF_HEADER + " header");
             return;

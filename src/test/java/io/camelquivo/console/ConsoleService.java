@@ -7,14 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * One service with the console on, on a simulator with a distinctive account and the shared broker, for every
@@ -78,18 +72,6 @@ final class ConsoleService {
 
     /** A dead-letter record as the service writes them, made by hand: the record format is the contract. */
     void deadLetter(String key, String value, Map<String, String> headers) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.shared().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            List<org.apache.kafka.common.header.Header> list = headers.entrySet().stream()
-                    .map(h -> (org.apache.kafka.common.header.Header) new RecordHeader(h.getKey(),
-                            h.getValue().getBytes(StandardCharsets.UTF_8)))
-                    .toList();
-            producer.send(new ProducerRecord<>(dlqTopic, null, key.getBytes(StandardCharsets.UTF_8),
-                    value.getBytes(StandardCharsets.UTF_8), list)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestKafka.shared().send(dlqTopic, key, value.getBytes(StandardCharsets.UTF_8), headers);
     }
 }

@@ -88,15 +88,7 @@ public final class TestKafka implements AutoCloseable {
     }
 
     public void send(String topic, String key, byte[] value) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(), value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not write to " + topic, e);
-        }
+        send(topic, key, value, Map.of());
     }
 
     /** Writes a record with string headers, as a hand-made replay or dead-letter record. */
