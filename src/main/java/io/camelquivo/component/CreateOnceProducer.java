@@ -62,6 +62,8 @@ class CreateOnceProducer extends QuivoProducer {
 
     @Override
     protected QuivoRequest toRequest(Exchange exchange) throws Exception {
+        // the body is all there is to it; no parameters of an earlier call of the same message
+        exchange.setProperty(QuivoExchangeProperties.CALL_PARAMETERS, Map.of());
         return new QuivoRequest(operationId(), "POST", path(), Map.of(), requiredJsonBody(exchange, "POST", path()));
     }
 

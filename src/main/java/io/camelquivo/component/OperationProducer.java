@@ -79,14 +79,23 @@ class OperationProducer extends QuivoProducer {
     @Override
     protected QuivoRequest toRequest(Exchange exchange) throws Exception {
         QuivoOperation operation = getEndpoint().resolvedOperation();
-        String path = operation.path(variable -> required(exchange, variable, "the path " + operation.pathTemplate()));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        String path = operation.path(variable -> {
+            String value = required(exchange, variable, "the path " + operation.pathTemplate());
+            parameters.put(variable, value);
+            return value;
+        });
         Map<String, String> query = new LinkedHashMap<>();
         for (QuivoOperation.QueryParameter parameter : operation.query()) {
             String value = parameter.required()
                     ? required(exchange, parameter.option(), "the query parameter " + parameter.name())
                     : value(exchange, parameter.option());
             query.put(parameter.name(), value);
+            if (value != null) {
+                parameters.put(parameter.option(), value);
+            }
         }
+        exchange.setProperty(QuivoExchangeProperties.CALL_PARAMETERS, parameters);
         byte[] body = switch (operation.body()) {
             case NONE -> null;
             case REQUIRED -> requiredJsonBody(exchange, operation.method(), path);

@@ -26,6 +26,7 @@ class RequestProducer extends QuivoProducer {
             throw new IllegalArgumentException("quivo:request needs a path starting with '/': set the path option"
                     + " or the " + QuivoConstants.PATH + " header");
         }
+        exchange.setProperty(QuivoExchangeProperties.CALL_PARAMETERS, Map.of("httpMethod", method, "path", target));
         int queryStart = target.indexOf('?');
         String path = queryStart < 0 ? target : target.substring(0, queryStart);
         Map<String, String> query = queryStart < 0 ? Map.of() : parseQuery(target.substring(queryStart + 1));

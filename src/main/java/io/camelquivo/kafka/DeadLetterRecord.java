@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -56,6 +57,8 @@ public class DeadLetterRecord implements Processor {
         String error = quivo != null ? quivo.getErrorText() : describe(failure);
 
         message.removeHeaders("kafka.*");
+        // a replayed message arrives with the quivo.* headers of its replay record: this record says its own
+        message.removeHeaders("quivo.*");
         message.setBody(value);
         if (orderIdentifier != null) {
             message.setHeader(KafkaConstants.KEY, orderIdentifier);
@@ -69,11 +72,41 @@ public class DeadLetterRecord implements Processor {
         message.setHeader(ORIGIN, origin);
         message.setHeader(FAILED_AT, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         message.setHeader(EXCEPTION, failure == null ? "" : failure.getClass().getName());
+        callParameters(exchange, message);
+        replay(exchange, message);
 
         StatusFamily family = quivo != null ? quivo.getFamily() : StatusFamily.INVALID_INPUT;
         QuivoMetrics.of(exchange.getContext()).onDeadLetter(family, operation);
         LOG.warn("Dead-lettering order {} from {}: {} failed with status {} ({}): {}", orderIdentifier, origin, operation,
                 status, family.name().toLowerCase(java.util.Locale.ROOT), error);
+    }
+
+    /** The call's path variables and query parameters, so that a replay can make the same call again. */
+    private static void callParameters(Exchange exchange, Message message) {
+        Map<?, ?> parameters = exchange.getProperty(QuivoExchangeProperties.CALL_PARAMETERS, Map.class);
+        if (parameters != null) {
+            parameters.forEach((option, value) -> {
+                if (value != null) {
+                    message.setHeader(Replay.PARAM + option, value.toString());
+                }
+            });
+        }
+    }
+
+    /** A replay that failed again says which replay it was, so that the next one counts on from it. */
+    private static void replay(Exchange exchange, Message message) {
+        Integer count = exchange.getProperty(Replay.COUNT_PROPERTY, Integer.class);
+        if (count == null) {
+            return;
+        }
+        message.setHeader(Replay.COUNT, count.toString());
+        for (String[] header : new String[][] {{Replay.ID, Replay.ID_PROPERTY}, {Replay.OF, Replay.OF_PROPERTY},
+                {Replay.BY, Replay.BY_PROPERTY}}) {
+            String value = exchange.getProperty(header[1], String.class);
+            if (value != null) {
+                message.setHeader(header[0], value);
+            }
+        }
     }
 
     /** Where the message came from: a file of the inbox, a Kafka record, or another route. */

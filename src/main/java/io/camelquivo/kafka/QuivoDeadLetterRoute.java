@@ -31,6 +31,7 @@ public class QuivoDeadLetterRoute extends RouteBuilder {
                 .doCatch(Exception.class)
                     .process(new ParkUnwritten())
                 .end()
-                .process(new Acknowledge());
+                .process(new Acknowledge())
+                .process(new ReplayOutcome(true));
     }
 }

@@ -86,12 +86,12 @@ final class EmbeddedDefaults implements AutoCloseable {
     private static ServiceSettings withQuivo(ServiceSettings s, QuivoSimulator sim) {
         return new ServiceSettings(sim.baseUrl(), sim.apiKey(), sim.username(), sim.password(), s.kafkaBrokers(),
                 s.inboxDir(), s.ordersTopic(), s.eventsTopic(), s.dlqTopic(), s.routes(), s.managementPort(),
-                s.webhookPort(), s.webhookSecret(), s.exampleOrders(), s.fileCluster());
+                s.webhookPort(), s.webhookSecret(), s.exampleOrders(), s.fileCluster(), s.consoleToken());
     }
 
     private static ServiceSettings withBrokers(ServiceSettings s, String brokers) {
         return new ServiceSettings(s.baseUrl(), s.apiKey(), s.username(), s.password(), brokers, s.inboxDir(),
                 s.ordersTopic(), s.eventsTopic(), s.dlqTopic(), s.routes(), s.managementPort(), s.webhookPort(),
-                s.webhookSecret(), s.exampleOrders(), s.fileCluster());
+                s.webhookSecret(), s.exampleOrders(), s.fileCluster(), s.consoleToken());
     }
 }

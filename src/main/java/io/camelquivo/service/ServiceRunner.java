@@ -1,6 +1,7 @@
 package io.camelquivo.service;
 
 import io.camelquivo.client.QuivoCallListener;
+import io.camelquivo.console.DeadLetterConsole;
 import io.camelquivo.kafka.Acknowledge;
 import io.camelquivo.metrics.QuivoMetrics;
 import io.camelquivo.tracing.QuivoTracing;
@@ -111,6 +112,7 @@ final class ServiceRunner {
                         effective.inboxDir().toAbsolutePath().normalize(), effective.managementPort());
                 FileNameEncoding.warning().ifPresent(LOG::warn);
                 dropExampleOrders(effective);
+                startConsole(camelMain, effective);
             }
         });
     }
@@ -162,6 +164,22 @@ final class ServiceRunner {
         }
     }
 
+    /**
+     * The dead-letter console, with a token only: it adds its paths to the management server, which is up once
+     * Camel has started, and stops with Camel. A console that cannot start stops the service.
+     */
+    private static void startConsole(BaseMainSupport camelMain, ServiceSettings effective) {
+        if (effective.consoleToken() == null) {
+            return;
+        }
+        try {
+            camelMain.getCamelContext().addService(new DeadLetterConsole(effective.consoleToken(),
+                    effective.managementPort(), Arrays.asList(effective.apiKey(), effective.password())), true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("The dead-letter console did not start: " + e.getMessage(), e);
+        }
+    }
+
     /** Only with both embedded defaults: examples must never reach a real Quivo or a real dead-letter topic. */
     private void dropExampleOrders(ServiceSettings effective) {
         if (!settings.embeddedSimulator() || !settings.embeddedBroker() || !settings.exampleOrders()) {
@@ -201,6 +219,11 @@ final class ServiceRunner {
             properties.setProperty("camel.server.enabled", "true");
             properties.setProperty("camel.server.host", "0.0.0.0");
             properties.setProperty("camel.server.port", Integer.toString(s.webhookPort()));
+        }
+        if (s.consoleToken() != null) {
+            properties.setProperty(Setting.CONSOLE_TOKEN.property(), s.consoleToken());
+            // what the console sends again goes through routes/dead-letter-replay.yaml
+            properties.setProperty("quivo.replay.enabled", "true");
         }
         return properties;
     }

@@ -15,14 +15,19 @@ import java.nio.file.Path;
  * @param kafkaBrokers bootstrap servers, or null for the embedded broker
  * @param routes      the route file pattern as the user gave it, or null for the default
  * @param fileCluster the file-lock cluster service's folder, or null when the user brings a cluster service
+ * @param consoleToken the dead-letter console's token, or null: the console stays off
  */
 public record ServiceSettings(String baseUrl, String apiKey, String username, String password,
         String kafkaBrokers, Path inboxDir, String ordersTopic, String eventsTopic, String dlqTopic,
         String routes, int managementPort, int webhookPort, String webhookSecret, boolean exampleOrders,
-        FileCluster fileCluster) {
+        FileCluster fileCluster, String consoleToken) {
 
     /** The property of the file lock's retry interval, in milliseconds. */
     public static final String CLUSTER_LOCK_INTERVAL = "quivo.cluster.lock-interval";
+    /** How many of the newest records of each dead-letter partition the console reads. */
+    public static final String CONSOLE_WINDOW = "quivo.console.window";
+    /** How often one order may be sent again from the dead-letter topic. */
+    public static final String REPLAY_MAX_COUNT = "quivo.replay.max-count";
 
     /**
      * Leadership among instances through a lock file in a folder they all see.
@@ -72,7 +77,8 @@ public record ServiceSettings(String baseUrl, String apiKey, String username, St
                 values.required(Setting.ORDERS_TOPIC, "is needed"), values.required(Setting.EVENTS_TOPIC, "is needed"),
                 values.required(Setting.DLQ_TOPIC, "is needed"), values.optional(Setting.ROUTES), managementPort,
                 webhookPort, values.optional(Setting.WEBHOOK_SECRET),
-                bool(Setting.EXAMPLE_ORDERS, values.optional(Setting.EXAMPLE_ORDERS)), fileCluster(values, sources));
+                bool(Setting.EXAMPLE_ORDERS, values.optional(Setting.EXAMPLE_ORDERS)), fileCluster(values, sources),
+                console(values, sources));
     }
 
     /** file: a lock file in a shared folder (the default); custom: the cluster service the user declares. */
@@ -96,6 +102,25 @@ public record ServiceSettings(String baseUrl, String apiKey, String username, St
                     + " not '" + interval + "'");
         }
         return new FileCluster(path(Setting.CLUSTER_DIR, values.required(Setting.CLUSTER_DIR, "is needed")), lockInterval);
+    }
+
+    /** The console's token, and its numbers checked here, so that a bad one stops the start named. */
+    private static String console(Values values, SettingSources sources) {
+        String token = values.optional(Setting.CONSOLE_TOKEN);
+        for (String property : new String[] {CONSOLE_WINDOW, REPLAY_MAX_COUNT}) {
+            String text = sources.raw(property);
+            if (text != null) {
+                try {
+                    if (Integer.parseInt(text.trim()) > 0) {
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    // refused below
+                }
+                throw new BadConfigurationException(property, "must be a positive number, not '" + text + "'");
+            }
+        }
+        return token;
     }
 
     /** The status policy's numbers are read when Camel starts; a bad one must stop the start here, named. */

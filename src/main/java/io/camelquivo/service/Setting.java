@@ -26,7 +26,8 @@ public enum Setting {
     WEBHOOK_SECRET("quivo.webhook-secret", true),
     EXAMPLE_ORDERS("quivo.example-orders", false),
     CLUSTER_SERVICE("quivo.cluster-service", false),
-    CLUSTER_DIR("quivo.cluster-dir", false);
+    CLUSTER_DIR("quivo.cluster-dir", false),
+    CONSOLE_TOKEN("quivo.console-token", true);
 
     private final String property;
     private final boolean secret;

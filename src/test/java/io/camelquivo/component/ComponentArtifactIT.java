@@ -70,6 +70,7 @@ class ComponentArtifactIT {
                 .filter(name -> name.startsWith("io/camelquivo/service/") || name.startsWith("io/camelquivo/kafka/")
                         || name.startsWith("io/camelquivo/webhook/") || name.startsWith("io/camelquivo/metrics/")
                         || name.startsWith("io/camelquivo/tracing/")
+                        || name.startsWith("io/camelquivo/console/") || name.startsWith("console/")
                         || name.startsWith("routes/") || name.equals("application.properties")
                         || name.equals("log4j2.xml") || name.endsWith("/quivo-kafka"))
                 .collect(Collectors.toList());

@@ -66,6 +66,9 @@ class ServiceMetricsTest {
             String before = await(url, exitCode, "the rate limit gauge of the account",
                     text -> text.contains("quivo_rate_limit_per_second{account=\"1\"}"));
             assertEquals(List.of(), simulator.stats().requestLog(), "the service called Quivo before any order came");
+            // without QUIVO_CONSOLE_TOKEN the dead-letter console does not exist
+            assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                    + "/quivo/dead-letters")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
             assertEquals(0, simulator.stats().logins(), "the service logged in before any order came");
 
             for (String meter : List.of("quivo_calls_total", "quivo_logins_total", "quivo_redeliveries_total",

@@ -88,12 +88,20 @@ public final class TestKafka implements AutoCloseable {
     }
 
     public void send(String topic, String key, byte[] value) {
+        send(topic, key, value, Map.of());
+    }
+
+    /** Writes a record with string headers, as a hand-made replay or dead-letter record. */
+    public void send(String topic, String key, byte[] value, Map<String, String> headers) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        List<org.apache.kafka.common.header.Header> list = new ArrayList<>();
+        headers.forEach((name, text) -> list.add(new org.apache.kafka.common.header.internals.RecordHeader(name,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(), value)).get();
+            producer.send(new ProducerRecord<>(topic, null, key == null ? null : key.getBytes(), value, list)).get();
         } catch (Exception e) {
             throw new IllegalStateException("Could not write to " + topic, e);
         }
