@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelquivo.reliability.SecretScan;
 import io.camelquivo.testing.Orders;
+import io.camelquivo.testing.SecretScan;
 import io.camelquivo.testing.TestKafka;
 import java.net.URI;
 import java.net.URLEncoder;
