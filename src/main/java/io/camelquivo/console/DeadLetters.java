@@ -185,27 +185,32 @@ final class DeadLetters {
             edited.put(Position.parse(request.getKey()), request.getValue());
         }
         Map<Position, ConsumerRecord<byte[], byte[]>> records = deadLetters.fetch(edited.keySet());
+        Map<String, List<ObjectNode>> sentAgain = sentAgain();
         ObjectNode answer = json.createObjectNode();
         ArrayNode sent = answer.putArray("sent");
         ArrayNode refused = answer.putArray("refused");
         for (Map.Entry<Position, String> request : edited.entrySet()) {
             ConsumerRecord<byte[], byte[]> record = records.get(request.getKey());
             String id = request.getKey().id();
-            String why = record == null ? "not on the dead-letter topic (any more)" : whyNot(TopicWindow.entry(record, false));
+            List<ObjectNode> sentFromHere = record == null ? null
+                    : sentAgain.get(deadLetters.topic() + "/" + record.partition() + "/" + record.offset());
+            String why = record == null ? "not on the dead-letter topic (any more)"
+                    : whyNot(TopicWindow.entry(record, false), sentFromHere);
             if (why != null) {
                 refused.addObject().put("id", id).put("reason", why);
                 continue;
             }
-            ObjectNode done = send(by, record, request.getValue());
+            ObjectNode done = send(by, record, request.getValue(), sentFromHere);
             done.put("id", id);
             sent.add(done);
         }
         return answer;
     }
 
-    private ObjectNode send(String by, ConsumerRecord<byte[], byte[]> record, String payload) {
+    private ObjectNode send(String by, ConsumerRecord<byte[], byte[]> record, String payload,
+            List<ObjectNode> sentFromHere) {
         Entry entry = TopicWindow.entry(record, false);
-        int count = replays(entry) + 1;
+        int count = replays(entry, sentFromHere) + 1;
         String replayId = UUID.randomUUID().toString();
         String of = deadLetters.topic() + "/" + record.partition() + "/" + record.offset();
         String operation = entry.headers().getOrDefault(DeadLetterRecord.OPERATION, "orders.create");
@@ -251,8 +256,8 @@ final class DeadLetters {
     }
 
     /** Null when the record may be sent again, else why not, as the page says it. */
-    String whyNot(Entry entry) {
-        int replays = replays(entry);
+    String whyNot(Entry entry, List<ObjectNode> sentFromHere) {
+        int replays = replays(entry, sentFromHere);
         if (replays >= maxCount) {
             return "sent again " + replays + " times already: the limit is " + maxCount
                     + " (quivo.replay.max-count)";
@@ -265,6 +270,15 @@ final class DeadLetters {
             return "'" + operation + "' is not an operation that can be sent again";
         }
         return null;
+    }
+
+    /**
+     * How often the order was sent again so far: the replays before this record (its count header) and those
+     * sent from this record itself, so that sending one record again and again meets the limit too.
+     */
+    private static int replays(Entry entry, List<ObjectNode> sentFromHere) {
+        int before = replays(entry);
+        return before == Integer.MAX_VALUE ? before : before + (sentFromHere == null ? 0 : sentFromHere.size());
     }
 
     private static int replays(Entry entry) {
@@ -288,9 +302,10 @@ final class DeadLetters {
         row.put("origin", scrub(h.get(DeadLetterRecord.ORIGIN)));
         row.put("attempts", h.get(DeadLetterRecord.ATTEMPTS));
         row.put("failedAt", h.get(DeadLetterRecord.FAILED_AT));
-        row.put("replays", replays(entry) == Integer.MAX_VALUE ? -1 : replays(entry));
+        int replays = replays(entry, sentAgain);
+        row.put("replays", replays == Integer.MAX_VALUE ? -1 : replays);
         row.put("size", entry.size());
-        String why = whyNot(entry);
+        String why = whyNot(entry, sentAgain);
         row.put("replayable", why == null);
         if (why != null) {
             row.put("notReplayable", why);

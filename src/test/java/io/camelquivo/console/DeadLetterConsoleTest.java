@@ -159,6 +159,32 @@ class DeadLetterConsoleTest {
         assertTrue(answer.path("refused").get(0).path("reason").asText().contains("limit"), answer.toString());
     }
 
+    /** The limit counts the sends from one record too: sending the same record again and again meets it. */
+    @Test
+    void oneRecordSentAgainAndAgainMeetsTheLimitToo() throws Exception {
+        String id = "AGAIN-" + UUID.randomUUID().toString().substring(0, 8);
+        console.deadLetter(id, Orders.withoutPositions(id), Map.of("quivo.status", "400", "quivo.error",
+                "positions: must not be null", "quivo.error.source", "backend", "quivo.operation", "orders.create",
+                "quivo.attempts", "1", "quivo.origin", "kafka:quivo.dlq.replay/0/" + id, "quivo.failed.at",
+                "2025-01-01T00:00:00Z", "quivo.exception", "io.camelquivo.error.QuivoRejectedException",
+                "quivo.replay.count", "2"));
+        JsonNode row = awaitOne("origin=" + id, r -> true);
+        assertTrue(row.path("replayable").asBoolean(), "sent again twice before: once more is allowed");
+        String resend = JSON.writeValueAsString(Map.of("by", "Max", "records", List.of(Map.of("id",
+                row.path("id").asText()))));
+
+        JsonNode first = json(post("/api/resend", resend, bearer()));
+        assertEquals(1, first.path("sent").size(), first.toString());
+        assertEquals(3, first.path("sent").get(0).path("count").asInt());
+        JsonNode after = awaitOne("origin=" + id, r -> r.has("sentAgain"));
+        assertEquals(3, after.path("replays").asInt(), after.toString());
+        assertFalse(after.path("replayable").asBoolean(), after.toString());
+
+        JsonNode second = json(post("/api/resend", resend, bearer()));
+        assertEquals(0, second.path("sent").size(), second.toString());
+        assertTrue(second.path("refused").get(0).path("reason").asText().contains("limit is 3"), second.toString());
+    }
+
     /** Not only orders.create: the record's operation and parameters make the same call again. */
     @Test
     void aRecordOfAnotherOperationIsSentToItsOwnCall() throws Exception {
