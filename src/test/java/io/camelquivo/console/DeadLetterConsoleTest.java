@@ -145,11 +145,7 @@ class DeadLetterConsoleTest {
     @Test
     void pastTheLimitARecordIsNotSentAgainAndThePageSaysWhy() throws Exception {
         String id = "LIMIT-" + UUID.randomUUID().toString().substring(0, 8);
-        console.deadLetter(id, Orders.withoutPositions(id), Map.of("quivo.status", "400", "quivo.error",
-                "positions: must not be null", "quivo.error.source", "backend", "quivo.operation", "orders.create",
-                "quivo.attempts", "1", "quivo.origin", "kafka:quivo.dlq.replay/0/" + id, "quivo.failed.at",
-                "2025-01-01T00:00:00Z", "quivo.exception", "io.camelquivo.error.QuivoRejectedException",
-                "quivo.replay.count", "3"));
+        deadLetterOfAReplay(id, 3);
         JsonNode row = awaitOne("origin=" + id, r -> true);
         assertFalse(row.path("replayable").asBoolean());
         assertTrue(row.path("notReplayable").asText().contains("limit is 3"), row.toString());
@@ -163,11 +159,7 @@ class DeadLetterConsoleTest {
     @Test
     void oneRecordSentAgainAndAgainMeetsTheLimitToo() throws Exception {
         String id = "AGAIN-" + UUID.randomUUID().toString().substring(0, 8);
-        console.deadLetter(id, Orders.withoutPositions(id), Map.of("quivo.status", "400", "quivo.error",
-                "positions: must not be null", "quivo.error.source", "backend", "quivo.operation", "orders.create",
-                "quivo.attempts", "1", "quivo.origin", "kafka:quivo.dlq.replay/0/" + id, "quivo.failed.at",
-                "2025-01-01T00:00:00Z", "quivo.exception", "io.camelquivo.error.QuivoRejectedException",
-                "quivo.replay.count", "2"));
+        deadLetterOfAReplay(id, 2);
         JsonNode row = awaitOne("origin=" + id, r -> true);
         assertTrue(row.path("replayable").asBoolean(), "sent again twice before: once more is allowed");
         String resend = JSON.writeValueAsString(Map.of("by", "Max", "records", List.of(Map.of("id",
@@ -254,6 +246,15 @@ class DeadLetterConsoleTest {
             assertFalse(answers.get(i).contains(ConsoleService.TOKEN), "the console's token in answer " + i);
         }
         scan.assertClean();
+    }
+
+    /** A rejected order's dead-letter as the replay route writes it, after {@code replays} replays. */
+    private void deadLetterOfAReplay(String id, int replays) {
+        console.deadLetter(id, Orders.withoutPositions(id), Map.of("quivo.status", "400", "quivo.error",
+                "positions: must not be null", "quivo.error.source", "backend", "quivo.operation", "orders.create",
+                "quivo.attempts", "1", "quivo.origin", "kafka:quivo.dlq.replay/0/" + id, "quivo.failed.at",
+                "2025-01-01T00:00:00Z", "quivo.exception", "io.camelquivo.error.QuivoRejectedException",
+                "quivo.replay.count", String.valueOf(replays)));
     }
 
     private static Map<String, String> bearer() {
