@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -87,6 +90,7 @@ class ScaleOutIT {
             assertEquals(0.0, follower.polls(), "the follower polls nothing");
             assertEquals(1, leader.feedStarts(), "the leader started the orders feed once");
             assertEquals(0, follower.feedStarts(), "the follower never started it");
+            leader.assertNoLeadershipBudgetWarning();
 
             // the leader is gone: the follower takes the lock and polls
             leader.process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
@@ -178,6 +182,25 @@ class ScaleOutIT {
         int feedStarts() throws IOException {
             return (int) Files.readAllLines(log).stream()
                     .filter(line -> line.contains("quivo:orders.changes lists by")).count();
+        }
+
+        /**
+         * camel-master 4.18 warns five seconds after a leader's feeds started that their start task ran out of
+         * budget, though they run fine; the service's log configuration drops that line. Waits the five seconds
+         * out, then looks for it.
+         */
+        void assertNoLeadershipBudgetWarning() throws Exception {
+            DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+            LocalDateTime started = Files.readAllLines(log).stream()
+                    .filter(line -> line.contains("Leadership taken. Attempt #1 success"))
+                    .map(line -> LocalDateTime.parse(line.substring(0, 23), format))
+                    .max(Comparator.naturalOrder()).orElseThrow(() -> new AssertionError("no feed started"));
+            long wait = Duration.between(LocalDateTime.now(), started.plusSeconds(7)).toMillis();
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            assertEquals(List.of(), Files.readAllLines(log).stream()
+                    .filter(line -> line.contains("does not have more budget")).toList());
         }
 
         void stop() throws InterruptedException {
