@@ -158,12 +158,12 @@ public final class TestKafka implements AutoCloseable {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(10)).getOrDefault(topic, List.of())
+            List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(30)).getOrDefault(topic, List.of())
                     .stream().map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            Map<TopicPartition, Long> ends = endOffsets(consumer, partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within 20 s");
@@ -172,6 +172,23 @@ public final class TestKafka implements AutoCloseable {
             }
         }
         return records;
+    }
+
+    /**
+     * The partitions' end offsets, asked again after a time-out: once, on a loaded machine, the broker left a
+     * request for a topic's offsets unanswered past the client's 60 s, and the next test found it answering.
+     */
+    private static Map<TopicPartition, Long> endOffsets(KafkaConsumer<byte[], byte[]> consumer,
+            List<TopicPartition> partitions) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return consumer.endOffsets(partitions, Duration.ofSeconds(20));
+            } catch (org.apache.kafka.common.errors.TimeoutException slow) {
+                if (attempt == 4) {
+                    throw slow;
+                }
+            }
+        }
     }
 
     /** Creates a topic of one partition, as a compacted topic for state would be made before use. */
