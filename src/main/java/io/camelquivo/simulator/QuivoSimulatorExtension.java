@@ -54,7 +54,7 @@ public class QuivoSimulatorExtension
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
         if (classDepth++ == 0 && simulator == null) {
-            simulator = builder.build().start();
+            simulator = builderFor(context).build().start();
         }
     }
 
@@ -70,7 +70,7 @@ public class QuivoSimulatorExtension
         if (simulator == null) {
             // Instance-field registration: JUnit never calls beforeAll on us.
             perTest = true;
-            simulator = builder.build().start();
+            simulator = builderFor(context).build().start();
         }
         simulator.reset();
     }
@@ -80,6 +80,11 @@ public class QuivoSimulatorExtension
         if (perTest) {
             stop();
         }
+    }
+
+    /** The simulator's settings for the test class of {@code context}: a subclass may choose them per class. */
+    protected QuivoSimulator.Builder builderFor(ExtensionContext context) {
+        return builder;
     }
 
     @Override

@@ -16,29 +16,19 @@ import io.camelquivo.error.QuivoUnavailableException;
 import io.camelquivo.error.QuivoUnresolvedCreateException;
 import io.camelquivo.error.StatusFamily;
 import io.camelquivo.simulator.Fault;
-import io.camelquivo.simulator.QuivoSimulator;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.QuivoTestSupport;
-import io.camelquivo.testing.SecretScanOfEachTest;
+import io.camelquivo.testing.ScanForSecrets;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Answers from Quivo (or from something between it and the connector) that are not what HTTP or Quivo's two error
  * formats promise: each still becomes its typed exception, with a family the policy acts on and a text a person
  * can read. What the status policy then does with them is in routes/BadAnswersFromQuivoRouteTest.
  */
+@ScanForSecrets
 class BadAnswersFromQuivoTest extends QuivoTestSupport {
-
-    /** Every test's log lines and dead-letters are searched for the account's secrets. */
-    @RegisterExtension
-    static final SecretScanOfEachTest SCANNED = new SecretScanOfEachTest();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return SCANNED.simulator();
-    }
 
     @Override
     protected void configure(QuivoComponent quivo) {

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camelquivo.error.QuivoServerErrorException;
 import io.camelquivo.simulator.Fault;
-import io.camelquivo.simulator.QuivoSimulator;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.RoutesTestSupport;
-import io.camelquivo.testing.SecretScanOfEachTest;
+import io.camelquivo.testing.ScanForSecrets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -16,23 +15,14 @@ import java.util.List;
 import org.apache.camel.RoutesBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the status policy does with Quivo's answers that break the rules (BadAnswersFromQuivoTest has the
  * exceptions they become), for an order file as the service runs it: each order ends in Quivo once or on the
  * dead-letter topic with a readable reason, and the next order goes through.
  */
+@ScanForSecrets
 class BadAnswersFromQuivoRouteTest extends RoutesTestSupport {
-
-    /** Every test's log lines and dead-letters are searched for the account's secrets. */
-    @RegisterExtension
-    static final SecretScanOfEachTest SCANNED = new SecretScanOfEachTest();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return SCANNED.simulator();
-    }
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
 

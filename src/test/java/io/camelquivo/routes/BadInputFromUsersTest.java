@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.camelquivo.error.QuivoInputException;
-import io.camelquivo.simulator.QuivoSimulator;
 import io.camelquivo.simulator.RequestRecord;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.RoutesTestSupport;
-import io.camelquivo.testing.SecretScanOfEachTest;
+import io.camelquivo.testing.ScanForSecrets;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import java.util.List;
 import org.apache.camel.RoutesBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Order files and records as users get them wrong, through the route files as the service runs them. Each ends
@@ -28,16 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * after it still goes through. (PoisonInputTest has empty and blank files, a record without value, payloads too
  * large for the gateway or the dead-letter topic, and nesting just past the JSON reader's limit.)
  */
+@ScanForSecrets
 class BadInputFromUsersTest extends RoutesTestSupport {
-
-    /** Every test's log lines and dead-letters are searched for the account's secrets. */
-    @RegisterExtension
-    static final SecretScanOfEachTest SCANNED = new SecretScanOfEachTest();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return SCANNED.simulator();
-    }
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
 

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camelquivo.error.QuivoInputException;
-import io.camelquivo.simulator.QuivoSimulator;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.RoutesTestSupport;
-import io.camelquivo.testing.SecretScanOfEachTest;
+import io.camelquivo.testing.ScanForSecrets;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.util.Properties;
 import org.apache.camel.RoutesBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A writer that pauses in the middle of an order file, under the inbox's read lock as the service runs it
@@ -30,16 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * pauses longer must write under another name and rename, which the inbox never sees half done. A half file taken
  * all the same is never a truncated order in Quivo: it is not JSON, and it is dead-lettered as such.
  */
+@ScanForSecrets
 class PausedWriterTest extends RoutesTestSupport {
-
-    /** Every test's log lines and dead-letters are searched for the account's secrets. */
-    @RegisterExtension
-    static final SecretScanOfEachTest SCANNED = new SecretScanOfEachTest();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return SCANNED.simulator();
-    }
 
     private static final int MIN_AGE_MS = 1000;
 

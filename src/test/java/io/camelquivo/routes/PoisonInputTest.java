@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.camelquivo.error.QuivoInputException;
 import io.camelquivo.error.QuivoRejectedException;
-import io.camelquivo.simulator.QuivoSimulator;
 import io.camelquivo.testing.LogCapture;
 import io.camelquivo.testing.Orders;
 import io.camelquivo.testing.RoutesTestSupport;
-import io.camelquivo.testing.SecretScanOfEachTest;
+import io.camelquivo.testing.ScanForSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -24,22 +23,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Input that can never become an order, or whose dead-letter record would not fit Kafka, is dead-lettered
  * once and never blocks what comes behind it: no hot loop, nothing left in the inbox, nothing in .failed/.
  */
+@ScanForSecrets
 class PoisonInputTest extends RoutesTestSupport {
-
-    /** Every test's log lines and dead-letters are searched for the account's secrets. */
-    @RegisterExtension
-    static final SecretScanOfEachTest SCANNED = new SecretScanOfEachTest();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return SCANNED.simulator();
-    }
 
     private static final int SIZE_THE_GATEWAY_ACCEPTS = 10_485_760;
 

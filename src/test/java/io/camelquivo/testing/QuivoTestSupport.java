@@ -3,7 +3,6 @@ package io.camelquivo.testing;
 import io.camelquivo.component.QuivoComponent;
 import io.camelquivo.component.QuivoConfiguration;
 import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.simulator.QuivoSimulatorExtension;
 import java.nio.file.Path;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class QuivoTestSupport extends CamelTestSupport {
 
     @RegisterExtension
-    protected static final QuivoSimulatorExtension SIMULATOR = new QuivoSimulatorExtension();
+    protected static final TestSimulator SIMULATOR = new TestSimulator();
 
     /** The component's durable state (its pending creates), new for every test. */
     @TempDir

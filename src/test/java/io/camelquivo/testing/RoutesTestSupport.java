@@ -112,7 +112,7 @@ public abstract class RoutesTestSupport extends QuivoTestSupport {
         }
     }
 
-    /** The topics whose records' keys and headers {@link SecretScanOfEachTest} searches for secrets. */
+    /** The topics whose records' keys and headers {@link ScanForSecrets} searches for secrets. */
     protected List<String> scannedTopics() {
         return List.of(dlqTopic);
     }

@@ -3,8 +3,7 @@ package io.camelquivo.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.camelquivo.simulator.QuivoSimulator;
-import io.camelquivo.testing.SecretScanOfEachTest;
+import io.camelquivo.testing.ScanForSecrets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The webhook receiver against callers that send too much or too slowly: a 10 MB body, 10,000 events in one
@@ -31,16 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * memory than the body limit, and a valid call is served all the while. The limits are the defaults of
  * routes/quivo-webhooks.yaml, but for the read timeout, 1 s here instead of 10.
  */
+@ScanForSecrets
 class WebhookLimitsTest extends WebhookTestSupport {
-
-    /** Every test's log lines and dead-letters are searched for the account's secrets. */
-    @RegisterExtension
-    static final SecretScanOfEachTest SCANNED = new SecretScanOfEachTest();
-
-    @Override
-    protected QuivoSimulator simulator() {
-        return SCANNED.simulator();
-    }
 
     private static final int READ_TIMEOUT_MS = 1000;
 
