@@ -8,8 +8,16 @@ package io.camelquivo.error;
  */
 public class QuivoUnresolvedCreateException extends QuivoTransientException {
 
-    public QuivoUnresolvedCreateException(ErrorDetails details, Throwable cause) {
-        super(details, StatusFamily.UNRESOLVED_CREATE, cause);
+    /**
+     * {@code why} (the lookup's failure, say) is kept as a suppressed exception, not as the cause: Camel matches
+     * onException clauses against the causes too, and a lookup's 500 as the cause would take the server-error
+     * clause, which dead-letters, for an order that may be in Quivo.
+     */
+    public QuivoUnresolvedCreateException(ErrorDetails details, Throwable why) {
+        super(details, StatusFamily.UNRESOLVED_CREATE, null);
+        if (why != null) {
+            addSuppressed(why);
+        }
     }
 
     /** The lookup of the {@code noun} by {@code identifier} failed with {@code lookupFailure}. */
