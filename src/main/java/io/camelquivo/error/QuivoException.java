@@ -25,10 +25,19 @@ public class QuivoException extends RuntimeException {
         this(details, StatusFamily.UNEXPECTED, cause);
     }
 
-    protected QuivoException(ErrorDetails details, StatusFamily family, Throwable cause) {
-        super(details.describe(), cause);
+    /**
+     * {@code underlying} (the I/O error of a call without an answer, the failed lookup of an unresolved create) is
+     * attached as a suppressed exception, never as the cause: Camel's onException matches the causes too, from the
+     * deepest up, and takes the deepest on a tie, so a cause could pick another clause of the status policy than
+     * this exception's own type. Stack traces still show it, under "Suppressed".
+     */
+    protected QuivoException(ErrorDetails details, StatusFamily family, Throwable underlying) {
+        super(details.describe());
         this.details = details;
         this.family = family;
+        if (underlying != null) {
+            addSuppressed(underlying);
+        }
     }
 
     public ErrorDetails getDetails() {

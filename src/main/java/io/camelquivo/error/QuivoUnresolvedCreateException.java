@@ -9,15 +9,12 @@ package io.camelquivo.error;
 public class QuivoUnresolvedCreateException extends QuivoTransientException {
 
     /**
-     * {@code why} (the lookup's failure, say) is kept as a suppressed exception, not as the cause: Camel matches
-     * onException clauses against the causes too, and a lookup's 500 as the cause would take the server-error
-     * clause, which dead-letters, for an order that may be in Quivo.
+     * {@code why}: the lookup's failure, say. As the cause of this exception, a lookup's 500 once took the
+     * server-error clause, which dead-letters, for an order that may be in Quivo; {@link QuivoException} keeps it
+     * as a suppressed exception instead.
      */
     public QuivoUnresolvedCreateException(ErrorDetails details, Throwable why) {
-        super(details, StatusFamily.UNRESOLVED_CREATE, null);
-        if (why != null) {
-            addSuppressed(why);
-        }
+        super(details, StatusFamily.UNRESOLVED_CREATE, why);
     }
 
     /** The lookup of the {@code noun} by {@code identifier} failed with {@code lookupFailure}. */
