@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * temporary log directory that is deleted on {@link #close()}. It is the service's default when no
  * {@code KAFKA_BROKERS} is given, so it is built from Kafka's main jars only, not its test kit.
  */
-final class EmbeddedKafkaBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
@@ -141,7 +141,11 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> config(Path logDir, int brokerPort, int controllerPort) {
+    /**
+     * The settings of a single-node KRaft broker and controller on loopback, sized for a small heap; the
+     * reliability suite runs its stand-alone broker on the same settings.
+     */
+    public static Map<String, Object> config(Path logDir, int brokerPort, int controllerPort) {
         return Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),

@@ -1,5 +1,6 @@
 package io.camelquivo.reliability;
 
+import io.camelquivo.service.EmbeddedKafkaBroker;
 import io.camelquivo.testing.ServiceJar;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -105,8 +105,9 @@ final class BrokerProcess implements AutoCloseable {
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .run();
         }
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config(port, controllerPort, logDir), false),
-                Time.SYSTEM);
+        // the settings of the service's embedded broker: this one stands in for a broker the service is pointed at
+        KafkaConfig config = new KafkaConfig(EmbeddedKafkaBroker.config(Path.of(logDir), port, controllerPort), false);
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown();
             server.awaitShutdown();
@@ -115,28 +116,5 @@ final class BrokerProcess implements AutoCloseable {
         System.out.println(READY);
         System.out.flush();
         server.awaitShutdown();
-    }
-
-    private static Map<String, Object> config(int port, int controllerPort, String logDir) {
-        return Map.ofEntries(
-                Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", "1"),
-                Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
-                Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
-                Map.entry("log.dirs", logDir),
-                Map.entry("offsets.topic.replication.factor", "1"),
-                Map.entry("offsets.topic.num.partitions", "1"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("num.partitions", "1"),
-                Map.entry("auto.create.topics.enable", "true"),
-                Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024)),
-                Map.entry("num.network.threads", "1"),
-                Map.entry("num.io.threads", "2"));
     }
 }
